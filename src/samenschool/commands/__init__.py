@@ -1,0 +1,1 @@
+"""Subcommands of the `samenschool` command, one module each (see samenschool.cli)."""

@@ -1,0 +1,43 @@
+"""`samenschool werkmap …`: show, export or wipe the learner's saved answers."""
+
+from __future__ import annotations
+
+import sys
+
+from samenschool import werkboek
+from samenschool.werkmap import Werkmap
+
+HELP = "Je bewaarde antwoorden tonen, bundelen in een werkboek of wissen."
+
+
+def register(parser) -> None:
+    sub = parser.add_subparsers(dest="actie", metavar="ACTIE")
+    sub.add_parser("toon", help="Toon waar je antwoorden staan en welke modules er zijn.")
+    exp = sub.add_parser("export", help="Bundel alles in één werkboek (HTML en/of Markdown).")
+    exp.add_argument("--uit", required=True, metavar="BESTAND",
+                     help="bv. werkboek.html, werkboek.md, of werkboek (dan beide)")
+    wis = sub.add_parser("wis", help="Wis al je bewaarde antwoorden (vraagt eerst of je zeker bent).")
+    wis.add_argument("--ja", action="store_true", help="niet meer vragen: meteen wissen")
+
+
+def run(args) -> int:
+    wm = Werkmap.default()
+    if args.actie == "export":
+        for path in werkboek.export(wm, args.uit):
+            print(f"Werkboek geschreven: {path}")
+        return 0
+    if args.actie == "wis":
+        if not args.ja:
+            print(f"Dit wist al je antwoorden in {wm.folder}.")
+            print("Typ ja en druk op Enter om te wissen: ", end="", flush=True)
+            answer = sys.stdin.readline().strip().lower() if sys.stdin else ""
+            if answer != "ja":
+                print("Niets gewist.")
+                return 1
+        count = wm.wis()
+        print(f"Gewist: {count} bestand(en) uit {wm.folder}.")
+        return 0
+    modules = wm.modules()
+    print(f"Je werkmap: {wm.folder}")
+    print("Modules met antwoorden: " + (", ".join(modules) if modules else "nog geen"))
+    return 0

@@ -1,0 +1,176 @@
+"""Load the kit's datasets (datasets/*.csv) as pandas DataFrames with checked types.
+
+The schema is the Frictionless ``datapackage.json`` beside the CSV files: field names,
+types, required fields, unique ids, allowed values and references between tables. A
+missing or malformed file raises ``DataError`` with a Dutch message that names the file,
+the row and the column; never a bare traceback.
+
+The checks here are light (plain pandas, fast enough for every page load); the test
+suite also validates the whole package with the ``frictionless`` library.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from samenschool.errors import DataError
+from samenschool.paths import datasets_dir
+
+LIST_SEPARATOR = ";"
+# Columns that hold ";"-separated ids of another table.
+LIST_REFERENCES = {
+    ("citaten", "waarden"): "waarden",
+    ("citaten", "impact"): "impact",
+    ("goede_praktijken", "drempels"): "drempels",
+    ("goede_praktijken", "citaat"): "citaten",
+}
+
+
+def _package(folder: Path) -> dict:
+    path = folder / "datapackage.json"
+    if not path.is_file():
+        raise DataError(f"Het bestand {path} ontbreekt. Zonder schema kan de kit de gegevens niet controleren.")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path} is geen geldig JSON-bestand: {exc}.") from exc
+
+
+def _resource(package: dict, name: str, folder: Path) -> dict:
+    for res in package.get("resources", []):
+        if res.get("name") == name:
+            return res
+    raise DataError(f"De tabel '{name}' staat niet in {folder / 'datapackage.json'}.")
+
+
+def _row_no(index: int) -> int:
+    """Line number in the CSV file for a DataFrame index (header is line 1)."""
+    return int(index) + 2
+
+
+def _read_csv(path: Path, fields: list[dict]) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError(f"Het bestand {path} ontbreekt.")
+    names = [f["name"] for f in fields]
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), None)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path} is geen UTF-8-tekst (byte {exc.start}).") from exc
+    if header is None:
+        raise DataError(f"{path} is leeg: er staat zelfs geen kopregel in.")
+    missing = [n for n in names if n not in header]
+    if missing:
+        raise DataError(f"{path}: kolom(men) {', '.join(missing)} ontbreken in de kopregel (regel 1).")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise DataError(f"{path} kan niet gelezen worden als CSV: {exc}") from exc
+    return frame
+
+
+def _check_and_type(frame: pd.DataFrame, fields: list[dict], path: Path) -> pd.DataFrame:
+    for field in fields:
+        name, ftype = field["name"], field.get("type", "string")
+        cons = field.get("constraints", {})
+        column = frame[name]
+        if cons.get("required"):
+            empty = column[column.str.strip() == ""]
+            if len(empty):
+                raise DataError(f"{path}, regel {_row_no(empty.index[0])}, kolom '{name}': dit veld mag niet leeg zijn.")
+        if "enum" in cons:
+            allowed = set(cons["enum"])
+            bad = column[(column != "") & ~column.isin(allowed)]
+            if len(bad):
+                raise DataError(
+                    f"{path}, regel {_row_no(bad.index[0])}, kolom '{name}': '{bad.iloc[0]}' is niet toegelaten "
+                    f"(kies uit: {', '.join(sorted(allowed))})."
+                )
+        if cons.get("unique"):
+            dup = column[column.duplicated() & (column != "")]
+            if len(dup):
+                raise DataError(f"{path}, regel {_row_no(dup.index[0])}, kolom '{name}': '{dup.iloc[0]}' komt twee keer voor.")
+        if ftype in ("integer", "number"):
+            numbers = pd.to_numeric(column.where(column != ""), errors="coerce")
+            bad = column[(column != "") & numbers.isna()]
+            if len(bad):
+                raise DataError(f"{path}, regel {_row_no(bad.index[0])}, kolom '{name}': '{bad.iloc[0]}' is geen getal.")
+            frame[name] = numbers.astype("Int64") if ftype == "integer" else numbers
+        elif ftype == "boolean":
+            frame[name] = column.map({"true": True, "false": False, "ja": True, "nee": False})
+    return frame
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str, folder: str) -> pd.DataFrame:
+    root = Path(folder)
+    package = _package(root)
+    resource = _resource(package, name, root)
+    fields = resource.get("schema", {}).get("fields", [])
+    path = root / resource["path"]
+    frame = _check_and_type(_read_csv(path, fields), fields, path)
+    for fk in resource.get("schema", {}).get("foreignKeys", []):
+        column, target = fk["fields"], fk["reference"]["resource"]
+        column = column[0] if isinstance(column, list) else column
+        ids = set(_load_cached(target, folder)["id"]) if target else set(frame["id"])
+        bad = frame[(frame[column] != "") & ~frame[column].isin(ids)]
+        if len(bad):
+            raise DataError(f"{path}, regel {_row_no(bad.index[0])}, kolom '{column}': '{bad[column].iloc[0]}' "
+                            f"bestaat niet in de tabel '{target}'.")
+    for (table, column), target in LIST_REFERENCES.items():
+        if table != name or column not in frame:
+            continue
+        ids = set(_load_cached(target, folder)["id"])
+        for index, value in frame[column].items():
+            for item in filter(None, value.split(LIST_SEPARATOR)):
+                if item not in ids:
+                    raise DataError(f"{path}, regel {_row_no(index)}, kolom '{column}': '{item}' bestaat niet in de tabel '{target}'.")
+    return frame
+
+
+def load(name: str, folder: Path | str | None = None) -> pd.DataFrame:
+    """One dataset as a DataFrame (a copy: change it freely)."""
+    root = Path(folder) if folder is not None else datasets_dir()
+    return _load_cached(name, str(root.resolve())).copy()
+
+
+def split_list(value: str) -> list[str]:
+    """A ';'-separated cell as a list (empty cell -> [])."""
+    return [item for item in (value or "").split(LIST_SEPARATOR) if item]
+
+
+def citaten(folder=None) -> pd.DataFrame:
+    return load("citaten", folder)
+
+
+def themas(folder=None) -> pd.DataFrame:
+    return load("themas", folder)
+
+
+def drempels(folder=None) -> pd.DataFrame:
+    return load("drempels", folder)
+
+
+def waarden(folder=None) -> pd.DataFrame:
+    return load("waarden", folder)
+
+
+def impact(folder=None) -> pd.DataFrame:
+    return load("impact", folder)
+
+
+def goede_praktijken(folder=None) -> pd.DataFrame:
+    return load("goede_praktijken", folder)
+
+
+def noden(folder=None) -> pd.DataFrame:
+    return load("noden", folder)
+
+
+def clear_cache() -> None:
+    _load_cached.cache_clear()

@@ -1,0 +1,590 @@
+"""The plan for an ouder-vertelgesprek: plain dataclasses, a tolerant JSON round trip and
+validation with Dutch messages.
+
+Design choices
+    * ``Plan.from_dict`` never throws away input: a value of the wrong type is kept as it was
+      typed (a slot length "twintig" stays "twintig") and ``validate`` names the field. So a
+      wrong entry never costs the learner the rest of the plan.
+    * ``validate(plan)`` returns ``Melding`` objects: ``niveau`` is ``"fout"`` (blocks the
+      documents) or ``"waarschuwing"`` (advice, with the reason from the report or FACTS).
+      ``str(melding)`` starts with the field: "Slotduur: ...".
+    * The kit never asks for names of children or families. Free-text fields about the class
+      say so in their label, and a simple check warns when a text looks like it holds a name.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from samenschool.invoer import schoon
+
+SCHOOLTYPES = ("kleuter", "lager", "secundair")
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_DAG_AFKORTING = {d[:2]: d for d in DAGEN} | {"wo": "woensdag", "za": "zaterdag", "zo": "zondag"}
+PERSOONLIJK = {
+    "telefoon": "bellen naar de ouders",
+    "schoolpoort": "een woordje aan de schoolpoort",
+    "klas": "even aanspreken bij het brengen of halen in de klas",
+}
+ANTWOORD = {
+    "schoolpoort": "zeg het aan de schoolpoort",
+    "telefoon": "bel of stuur een bericht",
+    "strookje": "geef het strookje mee met uw kind",
+    "app": "stuur een bericht via de app van de school",
+}
+TOLK = {
+    "geen": "geen tolk nodig",
+    "sociaal_tolk": "een professionele sociaal tolk",
+    "familie": "iemand uit de familie of een vriend(in) vertaalt",
+    "kind": "het kind vertaalt",
+}
+KIND_AANWEZIG = {
+    "nee": "het kind is er niet bij",
+    "einde": "het kind komt op het einde even mee",
+    "ja": "het kind is er heel het gesprek bij",
+}
+SCHOOL_ROLLEN = ("klasleerkracht", "zorgleerkracht", "directie", "CLB-medewerker",
+                 "brugfiguur", "tweede leerkracht", "leerlingbegeleider", "titularis")
+WERKUREN = (9 * 60, 16 * 60)  # 9.00-16.00: when many parents work
+
+# The six phases of the conversation guide, in order (id, title, minutes, default text).
+FASES = (
+    ("welkom", "Welkom", 3,
+     "Heet de ouders welkom. Bied iets te drinken aan. Zeg hoe lang het gesprek duurt en dat zij "
+     "vandaag het woord hebben: zij kennen hun kind het best."),
+    ("ouder_vertelt", "De ouder vertelt", 12,
+     "Stel de vragen van het vragenblad. Luister. Vraag door: 'Hoe merkt u dat?' Schrijf niets op "
+     "zonder het te zeggen."),
+    ("het_kind", "Het kind", 5,
+     "Wat vindt het kind zelf belangrijk? Is het kind erbij, laat het dan zelf vertellen."),
+    ("positief", "De leerkracht voegt één positieve observatie toe", 3,
+     "Vertel één ding dat u al goed zag bij het kind. Alleen iets positiefs: dit is geen oudercontact."),
+    ("afspraken", "Afspraken over aanspreekpersoon en kanaal", 4,
+     "Spreek af wie de vaste aanspreekpersoon is, hoe u elkaar op de hoogte houdt "
+     "(schoolpoort, telefoon, app, briefje) en hoe vaak."),
+    ("samenvatting", "Samenvatting voorlezen", 3,
+     "Lees voor wat u opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat de "
+     "ouders anders zien."),
+)
+
+# What the record may hold (FACTS.md, privacy rule for the planner) ...
+NOTEREN_STANDAARD = (
+    "Sterktes van het kind: waar is het goed in?",
+    "Interesses: wat doet het kind graag?",
+    "Wat helpt: om zich goed te voelen, om getroost te worden",
+    "Afgesproken aanspreekpersoon en kanaal (en hoe vaak)",
+    "Taal van de ouders en of een tolk nodig is",
+    "Praktische afspraken",
+    "Datum en wie er was (rollen)",
+    "De samenvatting is voorgelezen aan de ouders",
+)
+# ... and what it never holds.
+NIET_NOTEREN = (
+    "inkomen",
+    "schulden",
+    "uitkeringen (leefloon, werkloosheid, ...)",
+    "verblijfsstatus (papieren)",
+    "gezondheid",
+    "godsdienst of levensbeschouwing",
+    "oordelen over het gezin, zoals 'chaotisch gezin'",
+)
+# Words that betray one of those topics in a field of the record.
+_VERBODEN = {
+    "inkomen": "inkomen", "loon": "inkomen", "schuld": "schulden", "afbetaling": "schulden",
+    "leefloon": "uitkeringen", "uitkering": "uitkeringen", "ocmw": "uitkeringen", "cpas": "uitkeringen",
+    "werkloos": "uitkeringen", "verblijf": "verblijfsstatus", "papieren": "verblijfsstatus",
+    "asiel": "verblijfsstatus", "gezondheid": "gezondheid", "ziekte": "gezondheid", "ziek": "gezondheid",
+    "diagnose": "gezondheid", "medicatie": "gezondheid", "godsdienst": "godsdienst", "religie": "godsdienst",
+    "geloof": "godsdienst", "moslim": "godsdienst", "chaotisch": "oordelen", "asociaal": "oordelen",
+    "probleemgezin": "oordelen", "verwaarloos": "oordelen", "lui": "oordelen",
+}
+
+NIVEAU_FOUT = "fout"
+NIVEAU_WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Melding:
+    """One validation message. ``veld`` is the Dutch field name shown to the user."""
+
+    niveau: str  # "fout" (blocks the documents) or "waarschuwing"
+    veld: str
+    tekst: str
+    sectie: str = ""  # section of the plan: context, wanneer, ... (the planner maps it to a step)
+
+    @property
+    def is_fout(self) -> bool:
+        return self.niveau == NIVEAU_FOUT
+
+    def __str__(self) -> str:
+        return f"{self.veld}: {self.tekst}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Context:
+    schooltype: str = "lager"
+    klas: str = ""            # "1ste leerjaar", "K2", "3de jaar" — geen namen
+    school: str = ""          # name of the school (for the letter); optional
+    opmerking: str = ""       # about the class, geen namen van kinderen of gezinnen
+
+
+@dataclass
+class Wanneer:
+    periode: str = ""                               # "de eerste twee weken van september"
+    slotduur: Any = 30                              # minutes (int; a wrong entry is kept as typed)
+    momenten: list = field(default_factory=list)    # ["maandag 08:00", "zaterdag 10:00"]
+
+
+@dataclass
+class Uitnodiging:
+    persoonlijk: list = field(default_factory=lambda: ["telefoon", "schoolpoort"])
+    schriftelijk: bool = True          # a letter after the personal invitation
+    talen: list = field(default_factory=lambda: ["Nederlands"])
+    tolk: str = "geen"
+    contactpersoon: str = ""           # role or name of the teacher (staff), e.g. "juf Lies"
+    telefoon: str = ""
+    antwoord: list = field(default_factory=lambda: ["schoolpoort", "telefoon", "strookje"])
+
+
+@dataclass
+class Setting:
+    lokaal: str = ""                   # "de klas van het 1ste leerjaar, lokaal 4"
+    prive: bool = True                 # a room where nobody else listens
+    gelijke_stoelen: bool = True       # chairs of equal height, side by side
+    kind_aanwezig: str = "einde"
+    extra: str = ""                    # "koffie en thee", "Babbelboom-kaarten"
+
+
+@dataclass
+class Aanwezigen:
+    school: list = field(default_factory=lambda: ["klasleerkracht"])
+    ouders: Any = 1                    # how many parents (or people with them) we expect
+    iemand_meebrengen: bool = True
+
+
+@dataclass
+class Opvolging:
+    volgend_contact: str = ""
+    bij_afwezigheid: str = ""
+    dagelijks: str = ""
+
+
+def _default_vragen() -> list:
+    try:
+        from samenschool.vertelgesprek.vragen import standaard_vragen
+
+        return standaard_vragen()
+    except Exception:  # the question bank is optional for the model
+        return []
+
+
+def _default_leidraad() -> list:
+    return [{"fase": f, "titel": t, "minuten": m, "tekst": x} for f, t, m, x in FASES]
+
+
+@dataclass
+class Plan:
+    context: Context = field(default_factory=Context)
+    wanneer: Wanneer = field(default_factory=Wanneer)
+    uitnodiging: Uitnodiging = field(default_factory=Uitnodiging)
+    vragen: list = field(default_factory=_default_vragen)        # [{"id", "tekst"}]
+    setting: Setting = field(default_factory=Setting)
+    aanwezigen: Aanwezigen = field(default_factory=Aanwezigen)
+    leidraad: list = field(default_factory=_default_leidraad)    # [{"fase","titel","minuten","tekst"}]
+    noteren: list = field(default_factory=lambda: list(NOTEREN_STANDAARD))
+    opvolging: Opvolging = field(default_factory=Opvolging)
+
+    SECTIES = ("context", "wanneer", "uitnodiging", "vragen", "setting", "aanwezigen",
+               "leidraad", "noteren", "opvolging")
+
+    # -- JSON ---------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return copy.deepcopy(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Plan":
+        """Build a plan from (possibly partial or wrong) data. Unknown keys are ignored, values
+        of the wrong type are kept as typed so that ``validate`` can name them."""
+        plan = cls()
+        if not isinstance(data, dict):
+            return plan
+        for name, klass in (("context", Context), ("wanneer", Wanneer), ("uitnodiging", Uitnodiging),
+                            ("setting", Setting), ("aanwezigen", Aanwezigen), ("opvolging", Opvolging)):
+            part = data.get(name)
+            if isinstance(part, dict):
+                known = {f.name for f in fields(klass)}
+                current = getattr(plan, name)
+                for key, value in part.items():
+                    if key in known:
+                        setattr(current, key, _clean(value))
+        for name in ("vragen", "leidraad", "noteren"):
+            if name in data and data[name] is not None:
+                value = _clean(data[name])
+                setattr(plan, name, value if isinstance(value, list) else [value])
+        plan.vragen = [_as_vraag(v, i) for i, v in enumerate(plan.vragen)]
+        plan.leidraad = [_as_fase(v, i) for i, v in enumerate(plan.leidraad)]
+        return plan
+
+    def sectie(self, name: str) -> Any:
+        return self.to_dict()[name]
+
+    def zet(self, pad: str, waarde: Any) -> None:
+        """Set one field by path: "wanneer.slotduur", "vragen", "leidraad.2.minuten"."""
+        parts = pad.split(".")
+        if parts[0] not in self.SECTIES:
+            raise KeyError(pad)
+        data = self.to_dict()
+        target = data
+        for part in parts[:-1]:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        last = parts[-1]
+        if isinstance(target, list):
+            target[int(last)] = _clean(waarde)
+        else:
+            target[last] = _clean(waarde)
+        new = Plan.from_dict(data)
+        for name in self.SECTIES:
+            setattr(self, name, getattr(new, name))
+
+
+def _clean(value: Any) -> Any:
+    """NFC text without control characters, recursively; other values as they are."""
+    if isinstance(value, str):
+        return schoon(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    return value
+
+
+def _as_vraag(value: Any, index: int) -> dict:
+    if isinstance(value, dict):
+        return {"id": str(value.get("id") or f"eigen-{index + 1}"), "tekst": value.get("tekst", "")}
+    return {"id": f"eigen-{index + 1}", "tekst": value if value is not None else ""}
+
+
+def _as_fase(value: Any, index: int) -> dict:
+    defaults = FASES[index] if index < len(FASES) else (f"fase_{index + 1}", f"Fase {index + 1}", 0, "")
+    base = {"fase": defaults[0], "titel": defaults[1], "minuten": defaults[2], "tekst": defaults[3]}
+    if isinstance(value, dict):
+        base.update({k: value[k] for k in ("fase", "titel", "minuten", "tekst") if k in value})
+    elif isinstance(value, str):
+        base["tekst"] = value
+    return base
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers for validation and the documents
+# ---------------------------------------------------------------------------------------------
+
+_TIJD = re.compile(r"^\s*(\d{1,2})\s*(?:[:.hu]\s*(\d{2}))?\s*(?:uur)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Moment:
+    dag: str
+    minuut: int  # minutes after midnight
+
+    @property
+    def tijd(self) -> str:
+        """Flemish time notation: 8.30 uur."""
+        return f"{self.minuut // 60}.{self.minuut % 60:02d} uur"
+
+    def tekst(self) -> str:
+        return f"{self.dag} om {self.tijd}"
+
+
+def parse_moment(text: Any) -> Moment:
+    """"maandag 08:00", "ma 8u30", "zaterdag 10.00 uur" -> Moment. ValueError with a Dutch reason."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("is leeg")
+    parts = text.strip().split(None, 1)
+    dag_raw = parts[0].lower().rstrip(".,")
+    dag = dag_raw if dag_raw in DAGEN else _DAG_AFKORTING.get(dag_raw[:2]) if len(dag_raw) >= 2 else None
+    if dag is None or not (dag_raw in DAGEN or dag_raw in _DAG_AFKORTING or dag_raw.startswith(dag[:2])):
+        raise ValueError(f"'{parts[0]}' is geen dag. Schrijf bv. 'maandag 8.00'")
+    if len(parts) < 2:
+        raise ValueError("er staat geen uur bij. Schrijf bv. 'maandag 8.00'")
+    match = _TIJD.match(parts[1])
+    if not match:
+        raise ValueError(f"'{parts[1]}' is geen uur. Schrijf bv. '8.00' of '16.30'")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{parts[1]}' is geen bestaand uur")
+    return Moment(dag, hour * 60 + minute)
+
+
+def as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def buiten_werkuren(moment: Moment, duur: int) -> bool:
+    """Before 9.00, ending after 16.00, or in the weekend."""
+    if moment.dag in ("zaterdag", "zondag"):
+        return True
+    return moment.minuut < WERKUREN[0] or moment.minuut + max(duur, 0) > WERKUREN[1]
+
+
+def schoolkant(plan: Plan) -> list[str]:
+    return [r for r in plan.aanwezigen.school if isinstance(r, str) and r.strip()] \
+        if isinstance(plan.aanwezigen.school, list) else []
+
+
+_NAAM_TOEGELATEN = {
+    "nederlands", "frans", "engels", "arabisch", "turks", "pools", "roemeens", "bulgaars", "berbers",
+    "tamazight", "russisch", "oekraïens", "spaans", "portugees", "italiaans", "duits", "somalisch",
+    "tigrinya", "dari", "pasjtoe", "farsi", "koerdisch", "albanees", "lingala", "chinees",
+    "september", "oktober", "november", "december", "januari", "februari", "maart", "april", "mei",
+    "juni", "juli", "augustus", "clb", "okan", "lo", "wo", "juf", "meester", "kind", "ouders",
+    "antwerpen", "kiel", "vlaanderen", "belgië", "brussel", "gok", "ik", "wij", "de", "het", "een",
+}
+_WOORD = re.compile(r"[\w'’-]+")
+
+
+def lijkt_naam(text: Any) -> str | None:
+    """A capitalised word inside a sentence that is not a language, month or school word:
+    probably a name. Returns the word (for the message) or None. A hint, not a filter."""
+    if not isinstance(text, str):
+        return None
+    if re.search(r"\bnaam\b|\bheet\b", text, re.IGNORECASE):
+        return "naam"
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n", text):
+        for word in _WOORD.findall(sentence)[1:]:
+            if (len(word) >= 3 and word[0].isupper() and word[1:].islower()
+                    and word.lower() not in _NAAM_TOEGELATEN):
+                return word
+    return None
+
+
+def verboden_onderwerp(text: Any) -> str | None:
+    """The privacy topic a text touches ("inkomen", "gezondheid", ...) or None."""
+    if not isinstance(text, str):
+        return None
+    lowered = text.lower()
+    for word in re.findall(r"[\wà-ÿ]+", lowered):
+        for stem, topic in _VERBODEN.items():
+            if word == stem or (len(stem) > 4 and word.startswith(stem)):
+                return topic
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+
+def validate(plan: Plan) -> list[Melding]:
+    """Every problem in the plan: errors (block the documents) first, then warnings."""
+    out: list[Melding] = []
+
+    def fout(sectie, veld, tekst):
+        out.append(Melding(NIVEAU_FOUT, veld, tekst, sectie))
+
+    def let_op(sectie, veld, tekst):
+        out.append(Melding(NIVEAU_WAARSCHUWING, veld, tekst, sectie))
+
+    def tekst_ok(value) -> bool:
+        return isinstance(value, str) and bool(value.strip())
+
+    # context
+    c = plan.context
+    if c.schooltype not in SCHOOLTYPES:
+        fout("context", "Schooltype", f"'{c.schooltype}' kennen we niet. Kies kleuter, lager of secundair.")
+    if not tekst_ok(c.klas):
+        fout("context", "Klas of leerjaar", "is nog leeg. Schrijf bv. '1ste leerjaar' of 'K3' (geen namen).")
+    for veld, waarde in (("Klas of leerjaar", c.klas), ("Over de klas", c.opmerking)):
+        naam = lijkt_naam(waarde)
+        if naam:
+            let_op("context", veld, f"'{naam}' lijkt op een naam. Schrijf geen namen van kinderen of "
+                   "gezinnen in de planner.")
+
+    # wanneer
+    w = plan.wanneer
+    if not tekst_ok(w.periode):
+        fout("wanneer", "Periode", "is nog leeg. Schrijf bv. 'de eerste twee weken van september'.")
+    duur = as_int(w.slotduur)
+    if duur is None:
+        fout("wanneer", "Slotduur", f"'{w.slotduur}' is geen aantal minuten. Schrijf een getal, bv. 30.")
+    elif duur <= 0 or duur > 120:
+        fout("wanneer", "Slotduur", f"{duur} minuten kan niet. Kies tussen 15 en 60 minuten.")
+    elif duur < 20:
+        let_op("wanneer", "Slotduur", f"{duur} minuten is te kort. Tien minuten is te kort om naar het "
+               "verhaal van de ouders te luisteren (P. de Vries, JSW 2017). Een leerkracht in de "
+               "focusgroep zegt over het oudercontact van 10 minuten: 'Dit is eigenlijk te weinig tijd'. "
+               "Plan minstens 20 minuten, liefst 30.")
+    momenten = w.momenten if isinstance(w.momenten, list) else [w.momenten]
+    geldig: list[Moment] = []
+    for i, raw in enumerate(momenten, start=1):
+        try:
+            geldig.append(parse_moment(raw))
+        except ValueError as exc:
+            fout("wanneer", f"Moment {i}", f"{exc}.")
+    if not momenten or (len(momenten) == 1 and not str(momenten[0]).strip()):
+        fout("wanneer", "Momenten", "er staat nog geen moment. Geef minstens twee momenten, "
+             "ook een vroeg of laat moment.")
+    elif geldig and duur and not any(buiten_werkuren(m, duur) for m in geldig):
+        let_op("wanneer", "Momenten", "alle momenten vallen tussen 9 en 16 uur. Veel ouders werken dan. "
+               "Bied ook een moment aan voor 9 uur (bv. 7.30 of 8.00), na 16 uur of op zaterdagvoormiddag. "
+               "Ouders in het rapport zeggen: er is letterlijk te weinig tijd.")
+
+    # uitnodiging
+    u = plan.uitnodiging
+    persoonlijk = [p for p in u.persoonlijk if p in PERSOONLIJK] if isinstance(u.persoonlijk, list) else []
+    onbekend = [p for p in (u.persoonlijk if isinstance(u.persoonlijk, list) else [u.persoonlijk])
+                if p not in PERSOONLIJK]
+    if onbekend:
+        fout("uitnodiging", "Persoonlijk uitnodigen", f"'{onbekend[0]}' kennen we niet. Kies uit: "
+             + ", ".join(PERSOONLIJK) + ".")
+    if not persoonlijk:
+        let_op("uitnodiging", "Persoonlijk uitnodigen", "nodig de ouders eerst persoonlijk uit: bel of "
+               "spreek ze aan aan de schoolpoort. Daarna pas een brief. Tip uit de focusgroep: "
+               "'Bel ouders persoonlijk op met de vraag om te komen kennismaken.'")
+    talen = [t for t in u.talen if isinstance(t, str) and t.strip()] if isinstance(u.talen, list) else []
+    if not talen:
+        let_op("uitnodiging", "Talen", "welke talen spreken de ouders? Zet er minstens één.")
+    if u.tolk not in TOLK:
+        fout("uitnodiging", "Tolk", f"'{u.tolk}' kennen we niet. Kies: geen, sociaal_tolk, familie of kind.")
+    elif u.tolk == "kind":
+        let_op("uitnodiging", "Tolk", "laat nooit het kind tolken. Een kind vertaalt onvolledig en ouders "
+               "schamen zich. Vraag een professionele sociaal tolk aan bij het Agentschap Integratie en "
+               "Inburgering (VCOV).")
+    elif u.tolk == "familie":
+        let_op("uitnodiging", "Tolk", "een familielid of vriend(in) vertaalt vaak onvolledig en de ouder "
+               "durft minder te zeggen. Bied een professionele sociaal tolk aan (Agentschap Integratie "
+               "en Inburgering).")
+    elif u.tolk == "geen" and any(t.strip().lower() != "nederlands" for t in talen):
+        let_op("uitnodiging", "Tolk", "de ouders spreken ook " + ", ".join(
+            t for t in talen if t.strip().lower() != "nederlands") + ". Bied een sociaal tolk aan. Een ouder "
+               "in het rapport zegt: 'Ik spreek niet goed Nederlands. Hierdoor krijg ik mijn vraag ook "
+               "gewoon niet gesteld aan de leerkracht.'")
+    if not tekst_ok(u.contactpersoon):
+        fout("uitnodiging", "Contactpersoon", "is nog leeg. Wie kunnen de ouders aanspreken of bellen? "
+             "Bv. 'juf Lies, klasleerkracht'.")
+    antwoord = u.antwoord if isinstance(u.antwoord, list) else [u.antwoord]
+    bad = [a for a in antwoord if a not in ANTWOORD]
+    if bad:
+        fout("uitnodiging", "Antwoorden via", f"'{bad[0]}' kennen we niet. Kies uit: " + ", ".join(ANTWOORD) + ".")
+    elif not antwoord:
+        fout("uitnodiging", "Antwoorden via", "hoe zeggen de ouders ja? Kies minstens één manier.")
+    if "telefoon" in antwoord and not tekst_ok(u.telefoon):
+        let_op("uitnodiging", "Telefoon", "ouders kunnen bellen, maar er staat geen nummer in de brief.")
+
+    # vragen
+    if not isinstance(plan.vragen, list) or not plan.vragen:
+        fout("vragen", "Vragen", "kies minstens één vraag voor het vragenblad.")
+    else:
+        for i, v in enumerate(plan.vragen, start=1):
+            if not tekst_ok(v.get("tekst")):
+                fout("vragen", f"Vraag {i}", "is leeg. Schrijf de vraag of haal ze weg.")
+            elif len(v["tekst"]) > 300:
+                fout("vragen", f"Vraag {i}", "is te lang. Hou een vraag kort (één zin).")
+            elif lijkt_naam(v["tekst"]):
+                let_op("vragen", f"Vraag {i}", f"'{lijkt_naam(v['tekst'])}' lijkt op een naam. "
+                       "Het vragenblad is voor alle ouders: zet er geen namen in.")
+        if len(plan.vragen) > 8:
+            let_op("vragen", "Vragen", f"{len(plan.vragen)} vragen is veel. Kies er 5 tot 8. "
+                   "Ouders worden soms overladen met informatie en verwachtingen (focusgroep).")
+
+    # setting
+    s = plan.setting
+    if not tekst_ok(s.lokaal):
+        fout("setting", "Lokaal", "is nog leeg. Waar vindt het gesprek plaats?")
+    if s.prive is not True:
+        let_op("setting", "Apart lokaal", "kies een plek waar niemand meeluistert. Een ouder zegt: "
+               "'Sommige dingen kunnen echt niet op de speelplaats worden besproken.'")
+    if s.gelijke_stoelen is not True:
+        let_op("setting", "Stoelen", "zet stoelen van dezelfde hoogte klaar, naast elkaar of aan een "
+               "hoek van de tafel. Geen kinderstoeltjes voor de ouders (P. de Vries, JSW 2017).")
+    if s.kind_aanwezig not in KIND_AANWEZIG:
+        fout("setting", "Kind aanwezig", f"'{s.kind_aanwezig}' kennen we niet. Kies: nee, einde of ja.")
+
+    # aanwezigen
+    a = plan.aanwezigen
+    school = schoolkant(plan)
+    ouders = as_int(a.ouders)
+    if not school:
+        fout("aanwezigen", "Van de school", "wie van de school is erbij? Kies minstens één rol.")
+    if ouders is None or ouders < 1:
+        fout("aanwezigen", "Aantal ouders", f"'{a.ouders}' kan niet. Schrijf hoeveel ouders u verwacht, bv. 1 of 2.")
+    elif school and len(school) > ouders:
+        let_op("aanwezigen", "Wie is erbij", f"{len(school)} mensen van de school tegenover {ouders} "
+               f"ouder{'s' if ouders > 1 else ''}. De focusgroep zegt: als de school "
+               "oververtegenwoordigd is, kan dit bedreigend overkomen. Kom met zo weinig mogelijk "
+               "mensen, liefst alleen de klasleerkracht.")
+
+    # leidraad
+    if not isinstance(plan.leidraad, list) or not plan.leidraad:
+        fout("leidraad", "Gespreksleidraad", "er staan geen fases in.")
+    else:
+        totaal = 0
+        for i, f in enumerate(plan.leidraad, start=1):
+            minuten = as_int(f.get("minuten"))
+            titel = f.get("titel") or f"Fase {i}"
+            if minuten is None or minuten < 0:
+                fout("leidraad", f"Fase {i} ({titel})", f"'{f.get('minuten')}' is geen aantal minuten.")
+            else:
+                totaal += minuten
+        fases = {f.get("fase") for f in plan.leidraad}
+        if "positief" not in fases:
+            let_op("leidraad", "Gespreksleidraad", "voeg één positieve observatie toe. Een ouder zegt: "
+                   "'ik word in de eerste plaats graag aangesproken op wat er goed loopt.'")
+        if "samenvatting" not in fases:
+            let_op("leidraad", "Gespreksleidraad", "lees op het einde voor wat u opschrijft.")
+        if duur and totaal > duur:
+            let_op("leidraad", "Gespreksleidraad", f"de fases duren samen {totaal} minuten, het gesprek "
+                   f"{duur} minuten. Maak de fases korter of het gesprek langer.")
+
+    # noteren
+    if not isinstance(plan.noteren, list) or not [n for n in plan.noteren if tekst_ok(n)]:
+        fout("noteren", "Noteren", "kies wat u opschrijft in het verslag.")
+    else:
+        for i, item in enumerate(plan.noteren, start=1):
+            topic = verboden_onderwerp(item)
+            if topic:
+                fout("noteren", f"Noteren, punt {i}", f"'{item}' gaat over {topic}. Dat schrijft u niet op. "
+                     "Schrijf alleen wat u ook aan de ouders zou tonen: ouders mogen lezen wat er over "
+                     "hun kind bewaard wordt.")
+        if not any("voorgelezen" in str(n).lower() or "voorlezen" in str(n).lower() for n in plan.noteren):
+            let_op("noteren", "Noteren", "noteer ook dat u de samenvatting hebt voorgelezen aan de ouders.")
+
+    # opvolging
+    o = plan.opvolging
+    if not tekst_ok(o.volgend_contact):
+        let_op("opvolging", "Volgend contact", "spreek een volgend contact af, bv. 'een kort gesprek na "
+               "de herfstvakantie'.")
+    if not tekst_ok(o.bij_afwezigheid):
+        let_op("opvolging", "Als een ouder niet kwam", "wat doet u dan? Tip uit de focusgroep: bel op, "
+               "zeg dat u de ouder gemist hebt en stel een ander moment voor.")
+    for veld, waarde in (("Volgend contact", o.volgend_contact), ("Als een ouder niet kwam", o.bij_afwezigheid),
+                         ("Elke dag", o.dagelijks)):
+        topic = verboden_onderwerp(waarde)
+        if topic:
+            let_op("opvolging", veld, f"dit lijkt over {topic} te gaan. Hou het plan algemeen, voor alle ouders.")
+
+    out.sort(key=lambda m: m.niveau != NIVEAU_FOUT)
+    return out
+
+
+def fouten(plan: Plan) -> list[Melding]:
+    return [m for m in validate(plan) if m.is_fout]
+
+
+def waarschuwingen(plan: Plan) -> list[Melding]:
+    return [m for m in validate(plan) if not m.is_fout]

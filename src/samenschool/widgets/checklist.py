@@ -1,0 +1,184 @@
+"""The Klasse/Wablieft checklist for a letter to parents, as boxes to tick.
+
+The points live in ``datasets/checklist_brief.csv`` (columns id, punt, uitleg, bron) so a
+facilitator can edit them without touching code. What the learner ticks is saved in the
+werkmap at once (key ``checklist_brief``) and comes back after a restart or reload.
+
+``Checklist`` is the pure-Python model; ``ChecklistView`` is a thin ipywidgets view;
+``toon()`` shows it in a notebook with one call.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from samenschool.errors import DataError
+from samenschool.paths import datasets_dir
+from samenschool.werkmap import Werkmap
+
+MODULE = "05_heldere_taal"
+SLEUTEL = "checklist_brief"
+LABEL = "Checklist: toegankelijke brief voor ouders (aangevinkte punten)"
+BESTAND = "checklist_brief.csv"
+KOLOMMEN = ("id", "punt", "uitleg", "bron")
+
+B1_NOOT = (
+    "Let op: je hoort vaak dat een brief op taalniveau B1 moet staan. B1 is een populaire "
+    "vuistregel, maar er is geen meetbare basis voor (kritiek van C. Jansen). Gebruik B1 dus "
+    "als richtlijn, niet als meting. Een brief is pas helder als ouders hem begrijpen. Vraag het hen."
+)
+
+
+@dataclass(frozen=True)
+class Punt:
+    id: str
+    punt: str
+    uitleg: str
+    bron: str
+
+
+def laad_punten(pad: Path | str | None = None) -> tuple[Punt, ...]:
+    """The checklist points from the CSV. Raises DataError (Dutch) naming file and row."""
+    path = Path(pad) if pad is not None else datasets_dir() / BESTAND
+    if not path.is_file():
+        raise DataError(f"Het bestand {path} ontbreekt. Daarin staan de punten van de checklist.")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            header = rows[0].keys() if rows else []
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path} is geen UTF-8-tekst. Bewaar het als CSV UTF-8.") from exc
+    missing = [k for k in KOLOMMEN if k not in header]
+    if missing:
+        raise DataError(f"{path}: kolom(men) {', '.join(missing)} ontbreken in de kopregel (regel 1).")
+    punten, seen = [], set()
+    for number, row in enumerate(rows, start=2):
+        values = {k: (row.get(k) or "").strip() for k in KOLOMMEN}
+        if not any(values.values()):
+            continue
+        for k in ("id", "punt", "bron"):
+            if not values[k]:
+                raise DataError(f"{path}, regel {number}, kolom '{k}': dit veld mag niet leeg zijn.")
+        if values["id"] in seen:
+            raise DataError(f"{path}, regel {number}, kolom 'id': '{values['id']}' komt twee keer voor.")
+        seen.add(values["id"])
+        punten.append(Punt(**values))
+    if not punten:
+        raise DataError(f"{path} heeft geen punten.")
+    return tuple(punten)
+
+
+class Checklist:
+    """Which points are ticked. Every change is saved in the werkmap at once."""
+
+    def __init__(self, werkmap: Werkmap | None = None, module: str = MODULE,
+                 punten: tuple[Punt, ...] | None = None, sleutel: str = SLEUTEL):
+        self.werkmap = werkmap if werkmap is not None else Werkmap.default()
+        self.module = module
+        self.sleutel = sleutel
+        self.punten = punten if punten is not None else laad_punten()
+        ids = {p.id for p in self.punten}
+        saved = self.werkmap.get(module, sleutel, []) or []
+        # ids that no longer exist in the CSV are dropped silently
+        self.aangevinkt: set[str] = {i for i in saved if isinstance(i, str) and i in ids}
+
+    @property
+    def ids(self) -> list[str]:
+        return [p.id for p in self.punten]
+
+    def vink(self, punt_id: str, aan: bool = True) -> None:
+        if punt_id not in self.ids:
+            raise KeyError(f"Het punt '{punt_id}' staat niet in de checklist.")
+        if aan:
+            self.aangevinkt.add(punt_id)
+        else:
+            self.aangevinkt.discard(punt_id)
+        self.bewaar()
+
+    def bewaar(self) -> None:
+        ordered = [i for i in self.ids if i in self.aangevinkt]
+        self.werkmap.set(self.module, self.sleutel, ordered, label=LABEL)
+
+    def is_aangevinkt(self, punt_id: str) -> bool:
+        return punt_id in self.aangevinkt
+
+    @property
+    def telling(self) -> tuple[int, int]:
+        return len(self.aangevinkt), len(self.punten)
+
+    def samenvatting(self) -> str:
+        klaar, totaal = self.telling
+        zin = f"{klaar} van {totaal} punten in orde."
+        if klaar == totaal:
+            zin += " Knap! Laat de brief nu nog lezen door een ouder."
+        elif klaar == 0:
+            zin += " Lees je brief en vink aan wat al in orde is."
+        return zin
+
+    def open_punten(self) -> list[Punt]:
+        return [p for p in self.punten if p.id not in self.aangevinkt]
+
+    def bronnen(self) -> list[str]:
+        seen: list[str] = []
+        for p in self.punten:
+            if p.bron not in seen:
+                seen.append(p.bron)
+        return seen
+
+
+def samenvatting_html(model: Checklist) -> str:
+    klaar, totaal = model.telling
+    return (f'<p class="ss-checklist-telling" data-klaar="{klaar}" data-totaal="{totaal}">'
+            f"<strong>{escape(model.samenvatting())}</strong></p>")
+
+
+def noot_html(model: Checklist) -> str:
+    bronnen = "; ".join(escape(b) for b in model.bronnen())
+    return (f'<p class="ss-bron">Bron van de punten: {bronnen}. De uitleg bij elk punt is van deze kit.</p>'
+            f'<p class="ss-opmerking">{escape(B1_NOOT)}</p>')
+
+
+class ChecklistView:
+    """Thin ipywidgets view: one checkbox per point, the count, the B1 note."""
+
+    def __init__(self, model: Checklist):
+        import ipywidgets as w
+
+        self.model = model
+        self.checkboxes: dict[str, w.Checkbox] = {}
+        rows = []
+        for punt in model.punten:
+            box = w.Checkbox(value=model.is_aangevinkt(punt.id), description=punt.punt,
+                             indent=False, layout=w.Layout(width="auto"))
+            box.add_class("ss-checklist-punt")
+            box.observe(self._on_change(punt.id), names="value")
+            self.checkboxes[punt.id] = box
+            uitleg = w.HTML(f'<span class="ss-checklist-uitleg">{escape(punt.uitleg)}</span>') if punt.uitleg else None
+            rows.append(w.VBox([box] + ([uitleg] if uitleg else [])))
+        self.telling = w.HTML(samenvatting_html(model))
+        self.noot = w.HTML(noot_html(model))
+        self.widget = w.VBox(rows + [self.telling, self.noot])
+        self.widget.add_class("ss-checklist")
+
+    def _on_change(self, punt_id: str):
+        def handler(change):
+            self.model.vink(punt_id, bool(change["new"]))
+            self.telling.value = samenvatting_html(self.model)
+        return handler
+
+
+def maak(module: str = MODULE, werkmap: Werkmap | None = None) -> ChecklistView:
+    return ChecklistView(Checklist(werkmap, module))
+
+
+def toon(module: str = MODULE, werkmap: Werkmap | None = None) -> None:
+    """Show the checklist in a notebook (one call). Returns nothing, so no repr on the page."""
+    from IPython.display import HTML, display
+
+    view = maak(module, werkmap)
+    for melding in view.model.werkmap.meldingen:
+        display(HTML(f'<p class="ss-melding">{escape(melding)}</p>'))
+    display(view.widget)

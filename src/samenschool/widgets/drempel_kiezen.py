@@ -1,0 +1,289 @@
+"""Module 03: "Welke drempel zie je?" and the page blocks that show the barriers.
+
+A parent's quote from the report (``datasets/citaten.csv``, section ``drempels_ouders``) is
+shown; the learner ticks the barrier(s) they recognise and then sees where the report
+places the quote, with that barrier's description. There is no right/wrong: a quote often
+shows more than one barrier, so every difference is explained, never marked as "fout".
+
+Model: ``DrempelKeuze`` (pure Python, saved in the werkmap at every change).
+View: ``DrempelKiezenView`` / ``toon(*citaat_ids)``.
+Page blocks: ``toon_drempel(drempel_id)``, ``toon_schoolkant()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+import pandas as pd
+
+from samenschool import data, pagina
+from samenschool.werkmap import Werkmap
+from samenschool.widgets import _ui
+
+MODULE = "03_drempels"
+SECTIE_OUDERS = "drempels_ouders"
+SECTIE_SCHOOL = "focusgroep_drempels"
+
+
+# -- data helpers ----------------------------------------------------------------------------
+def ouder_drempels(drempels: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The nine barriers the parents name, in the report's order."""
+    frame = data.drempels() if drempels is None else drempels
+    frame = frame[frame["kant"] == "ouders"].copy()
+    return frame.sort_values("volgorde", kind="stable").reset_index(drop=True)
+
+
+def school_drempels(drempels: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The barriers the focus group (schools, city, partners) names, in order."""
+    frame = data.drempels() if drempels is None else drempels
+    frame = frame[frame["kant"] == "school"].copy()
+    return frame.sort_values("volgorde", kind="stable").reset_index(drop=True)
+
+
+def drempel_rij(drempel_id: str, drempels: pd.DataFrame | None = None) -> pd.Series:
+    frame = data.drempels() if drempels is None else drempels
+    match = frame[frame["id"] == drempel_id]
+    if match.empty:
+        raise KeyError(f"Drempel {drempel_id} bestaat niet in datasets/drempels.csv")
+    return match.iloc[0]
+
+
+def citaat_rij(citaat_id: str, citaten: pd.DataFrame | None = None) -> pd.Series:
+    frame = data.citaten() if citaten is None else citaten
+    match = frame[frame["id"] == citaat_id]
+    if match.empty:
+        raise KeyError(f"Citaat {citaat_id} bestaat niet in datasets/citaten.csv")
+    return match.iloc[0]
+
+
+def citaten_bij_drempel(drempel_id: str, citaten: pd.DataFrame | None = None,
+                        sectie: str | None = None) -> list[str]:
+    """Ids of the quotes the report places with this barrier (in file order)."""
+    frame = data.citaten() if citaten is None else citaten
+    mask = frame["drempel"] == drempel_id
+    if sectie:
+        mask &= frame["sectie"] == sectie
+    return list(frame.loc[mask, "id"])
+
+
+def standaard_citaten(aantal: int = 3, citaten: pd.DataFrame | None = None,
+                      drempels: pd.DataFrame | None = None) -> list[str]:
+    """A fixed, spread-out choice of parents' quotes for the activity (deterministic):
+    the first quote of every few barriers, so the quotes show different barriers."""
+    ids = list(ouder_drempels(drempels)["id"])
+    gekozen: list[str] = []
+    stap = max(1, len(ids) // max(1, aantal))
+    for drempel_id in ids[::stap] + ids:
+        found = [c for c in citaten_bij_drempel(drempel_id, citaten, SECTIE_OUDERS) if c not in gekozen]
+        if found:
+            gekozen.append(found[0])
+        if len(gekozen) >= aantal:
+            break
+    return gekozen
+
+
+# -- feedback (pure) ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Terugkoppeling:
+    """How the learner's choice relates to where the report places the quote."""
+
+    rapport: str                      # barrier id the report places the quote with
+    gekozen: tuple[str, ...]
+    samen: tuple[str, ...] = ()       # chosen and placed there by the report
+    ook_gezien: tuple[str, ...] = ()  # chosen, the report places it elsewhere
+    niet_gekozen: tuple[str, ...] = ()  # the report's barrier, not chosen
+    zinnen: tuple[str, ...] = field(default_factory=tuple)  # Dutch explanation, in order
+
+
+def terugkoppeling(gekozen: list[str] | tuple[str, ...], rapport: str, namen: dict[str, str]) -> Terugkoppeling:
+    """Explain the difference between the learner's choice and the report. Never "fout"."""
+    gekozen = tuple(dict.fromkeys(gekozen))
+    naam = lambda i: namen.get(i, i)  # noqa: E731
+    samen = tuple(i for i in gekozen if i == rapport)
+    ook = tuple(i for i in gekozen if i != rapport)
+    niet = () if samen else (rapport,)
+    zinnen = [f"Het rapport plaatst dit citaat bij de drempel ‘{naam(rapport)}’."]
+    if not gekozen:
+        zinnen.append("Je koos nog geen drempel. Lees het citaat nog eens: welk woord raakt je het meest?")
+    elif samen and not ook:
+        zinnen.append("Jij zag dezelfde drempel als de oudergroep.")
+    elif samen and ook:
+        zinnen.append(
+            "Jij zag die drempel ook, en daarnaast nog "
+            + _opsomming([naam(i) for i in ook])
+            + ". Dat kan goed: één verhaal toont vaak meer dan één drempel."
+        )
+    else:
+        zinnen.append(
+            "Jij las er " + _opsomming([naam(i) for i in ook]) + " in. Ook dat kan in dit verhaal zitten: "
+            "drempels lopen in elkaar over. Kijk nog eens naar het citaat: wat maakt dat de oudergroep "
+            f"het bij ‘{naam(rapport)}’ zet?"
+        )
+    return Terugkoppeling(rapport, gekozen, samen, ook, niet, tuple(zinnen))
+
+
+def _opsomming(items: list[str]) -> str:
+    items = [f"‘{i}’" for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+# -- model -------------------------------------------------------------------------------------
+class DrempelKeuze:
+    """One quote, the learner's choice of barriers, saved in the werkmap at every change."""
+
+    def __init__(self, citaat_id: str, werkmap: Werkmap | None = None, module: str = MODULE, *,
+                 citaten: pd.DataFrame | None = None, drempels: pd.DataFrame | None = None):
+        self.citaat_id = citaat_id
+        self.werkmap = werkmap if werkmap is not None else Werkmap.default()
+        self.module = module
+        self._citaten = citaten
+        self._drempels = ouder_drempels(drempels)
+        self.citaat = citaat_rij(citaat_id, citaten)
+        self.rapport_drempel = str(self.citaat["drempel"])
+        opgeslagen = self.werkmap.get(module, self.sleutel, {}) or {}
+        geldig = set(self.drempel_ids)
+        self.gekozen: list[str] = [i for i in opgeslagen.get("gekozen", []) if i in geldig]
+        self.bekeken: bool = bool(opgeslagen.get("bekeken", False))
+
+    @property
+    def sleutel(self) -> str:
+        return f"drempel_kiezen_{self.citaat_id}"
+
+    @property
+    def drempel_ids(self) -> list[str]:
+        return list(self._drempels["id"])
+
+    @property
+    def namen(self) -> dict[str, str]:
+        return dict(zip(self._drempels["id"], self._drempels["naam"]))
+
+    def _save(self) -> None:
+        self.werkmap.set(self.module, self.sleutel, {"gekozen": self.gekozen, "bekeken": self.bekeken},
+                         label=f"Welke drempel zie je in citaat {self.citaat_id}?")
+        _ui.meld_wijziging(self.module)
+
+    def kies(self, drempel_ids) -> None:
+        unknown = [i for i in drempel_ids if i not in self.drempel_ids]
+        if unknown:
+            raise KeyError(f"Onbekende drempel(s): {', '.join(unknown)}")
+        order = self.drempel_ids
+        self.gekozen = sorted(dict.fromkeys(drempel_ids), key=order.index)
+        self._save()
+
+    def bekijk(self) -> Terugkoppeling:
+        self.bekeken = True
+        self._save()
+        return self.terugkoppeling()
+
+    def terugkoppeling(self) -> Terugkoppeling:
+        return terugkoppeling(self.gekozen, self.rapport_drempel, self.namen)
+
+    def terugkoppeling_html(self) -> str:
+        fb = self.terugkoppeling()
+        rij = self._drempels[self._drempels["id"] == self.rapport_drempel]
+        beschrijving = rij.iloc[0]["beschrijving"] if len(rij) else ""
+        parts = ['<div class="ss-terugkoppeling">']
+        parts += [f"<p>{escape(z)}</p>" for z in fb.zinnen]
+        parts.append(f'<p><strong>{escape(self.namen.get(fb.rapport, fb.rapport))}</strong>: {escape(beschrijving)}</p>')
+        for i in fb.ook_gezien:
+            ex = self._drempels[self._drempels["id"] == i].iloc[0]
+            parts.append(f'<p><strong>{escape(ex["naam"])}</strong> (jouw keuze): {escape(ex["beschrijving"])}</p>')
+        parts.append("</div>")
+        return "".join(parts)
+
+
+# -- view --------------------------------------------------------------------------------------
+class DrempelKiezenView:
+    """Checkboxes for the nine barriers, a button, the report's reading."""
+
+    def __init__(self, model: DrempelKeuze):
+        import ipywidgets as w
+
+        self.model = model
+        self.citaat = w.HTML(pagina.citaat_html(model.citaat_id) if model._citaten is None
+                             else _citaat_html_uit(model.citaat))
+        self.vinkjes = {}
+        for drempel_id, naam in model.namen.items():
+            box = w.Checkbox(value=drempel_id in model.gekozen, description=naam, indent=False,
+                             layout=w.Layout(width="auto"))
+            box.add_class("ss-drempel-vinkje")
+            box.observe(self._changed, names="value")
+            self.vinkjes[drempel_id] = box
+        self.knop = _ui.knop("Bekijk hoe het rapport dit plaatst", "ss-knop-bekijk", "info")
+        self.knop.on_click(self._bekijk)
+        self.uitleg = w.HTML(model.terugkoppeling_html() if model.bekeken else "")
+        self.status = w.HTML(_ui.werkmap_meldingen_html(model.werkmap))
+        vraag = w.HTML("<p><strong>Welke drempel(s) zie je in dit verhaal?</strong> Je mag er meer dan één aanvinken.</p>")
+        raster = w.GridBox(list(self.vinkjes.values()),
+                           layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(16em, 1fr))"))
+        self.widget = w.VBox([self.citaat, vraag, raster, self.knop, self.status, self.uitleg])
+        self.widget.add_class("ss-drempel-kiezen")
+
+    @_ui.veilig()
+    def _changed(self, _change=None) -> None:
+        self.model.kies([i for i, box in self.vinkjes.items() if box.value])
+        self.status.value = _ui.bewaard_html()
+        if self.model.bekeken:
+            self.uitleg.value = self.model.terugkoppeling_html()
+
+    @_ui.veilig()
+    def _bekijk(self, _button=None) -> None:
+        self.model.bekijk()
+        self.status.value = _ui.bewaard_html()
+        self.uitleg.value = self.model.terugkoppeling_html()
+
+
+def _citaat_html_uit(row: pd.Series) -> str:
+    wie = pagina.SPREKERS.get(row["spreker"], row["spreker"])
+    return (f'<figure class="ss-citaat" data-citaat="{escape(row["id"])}"><blockquote>“{escape(row["tekst"])}”'
+            f"</blockquote><figcaption>{escape(wie)}. Bron: {escape(pagina.BRON)}.</figcaption></figure>")
+
+
+def maak(*citaat_ids: str, aantal: int = 3, werkmap: Werkmap | None = None):
+    """The activity as a widget: one card per quote (default: a fixed spread of quotes)."""
+    import ipywidgets as w
+
+    ids = list(citaat_ids) or standaard_citaten(aantal)
+    wm = werkmap if werkmap is not None else Werkmap.default()
+    views = [DrempelKiezenView(DrempelKeuze(c, wm)) for c in ids]
+    box = w.VBox([v.widget for v in views])
+    box.add_class("ss-activiteit")
+    box.views = views  # for tests
+    return box
+
+
+def toon(*citaat_ids: str, aantal: int = 3) -> None:
+    """Display the activity; on a data problem a Dutch message instead of a traceback."""
+    _ui.toon_widget(lambda: maak(*citaat_ids, aantal=aantal))
+
+
+# -- page blocks -------------------------------------------------------------------------------
+def drempel_html(drempel_id: str, max_citaten: int = 2, *, citaten=None, drempels=None) -> str:
+    """One barrier: its name, the report's description and one or two parents' quotes."""
+    rij = drempel_rij(drempel_id, drempels)
+    ids = citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
+    citaat = (pagina.citaat_html if citaten is None else
+              (lambda c: _citaat_html_uit(citaat_rij(c, citaten))))
+    return (f'<section class="ss-drempel" data-drempel="{escape(drempel_id)}">'
+            f'<h3>{escape(rij["naam"])}</h3><p>{escape(rij["beschrijving"])}</p>'
+            + "".join(citaat(c) for c in ids) + "</section>")
+
+
+def toon_drempel(drempel_id: str, max_citaten: int = 2) -> None:
+    pagina._display(drempel_html(drempel_id, max_citaten))
+
+
+def schoolkant_html(max_citaten: int = 1, *, citaten=None, drempels=None) -> str:
+    """The schools' side (focus group, February 2020): each barrier with its quote(s)."""
+    parts = ['<div class="ss-schoolkant">']
+    for _, rij in school_drempels(drempels).iterrows():
+        parts.append(drempel_html(rij["id"], max_citaten, citaten=citaten, drempels=drempels))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def toon_schoolkant(max_citaten: int = 1) -> None:
+    pagina._display(schoolkant_html(max_citaten))

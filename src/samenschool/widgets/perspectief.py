@@ -1,0 +1,222 @@
+"""Module 03: perspective switch ("perspectiefwissel").
+
+For one scenario (a parent's quote, or a clearly labelled fictional case) the learner
+answers three questions: what does this parent feel and fear, what does the teacher
+think, what can the school do tomorrow. Once all three are answered, the page reveals what
+the report says: the good practices that address the scenario's barrier
+(``goede_praktijken.drempels``) and how schools see it (the focus group's barriers and
+quotes). Answers are saved per scenario in the werkmap.
+
+Model: ``Perspectiefwissel``. View: ``PerspectiefView`` / ``toon(citaat_id)``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from samenschool import data, invoer, pagina
+from samenschool.werkmap import Werkmap
+from samenschool.widgets import _ui
+from samenschool.widgets.drempel_kiezen import (MODULE, SECTIE_SCHOOL, _citaat_html_uit, citaat_rij,
+                                                 citaten_bij_drempel, drempel_rij)
+
+VRAGEN: tuple[tuple[str, str], ...] = (
+    ("voelt", "Wat voelt en vreest deze ouder?"),
+    ("denkt", "Wat denkt de leerkracht?"),
+    ("morgen", "Wat kan de school morgen doen?"),
+)
+MAX_TEKENS = 1500
+
+# Which of the focus group's barriers (schools' side) echo a barrier the parents name.
+# A reading of the report (pp. 17-18 and the focus group's "Drempels"), kept here in one
+# place; ids that are not in datasets/drempels.csv are skipped.
+SCHOOLKANT: dict[str, tuple[str, ...]] = {
+    "tijd_ontmoeting": ("school_tijd_middelen",),
+    "wantrouwen_vooroordelen": ("school_drempels_bij_ouders", "school_onwetendheid"),
+    "vast_aanspreekpunt": ("school_tijd_middelen", "school_oververtegenwoordiging"),
+    "negatieve_ervaringen": ("school_onwetendheid", "school_drempels_bij_ouders"),
+    "aangesproken_negatief": ("school_overladen", "school_oververtegenwoordiging"),
+    "andere_ouders": ("school_onthaal_groep", "school_overladen"),
+    "leefwereld": ("school_onwetendheid", "school_opleiding"),
+    "taal": ("school_taal",),
+    "angst_schroom_leerkrachten": ("school_angst", "school_opleiding"),
+}
+
+
+class Perspectiefwissel:
+    """Three answers for one scenario, saved at every change; the reveal comes after."""
+
+    def __init__(self, citaat_id: str | None = None, werkmap: Werkmap | None = None, module: str = MODULE, *,
+                 scenario_id: str | None = None, drempel_id: str | None = None,
+                 citaten: pd.DataFrame | None = None, drempels: pd.DataFrame | None = None,
+                 praktijken: pd.DataFrame | None = None):
+        if citaat_id is None and (scenario_id is None or drempel_id is None):
+            raise ValueError("Geef een citaat, of een scenario met een drempel.")
+        self.citaat_id = citaat_id
+        self.scenario_id = scenario_id or citaat_id
+        self.werkmap = werkmap if werkmap is not None else Werkmap.default()
+        self.module = module
+        self._citaten, self._drempels, self._praktijken = citaten, drempels, praktijken
+        self.citaat = citaat_rij(citaat_id, citaten) if citaat_id else None
+        self.drempel_id = drempel_id or str(self.citaat["drempel"])
+        opgeslagen = self.werkmap.get(module, self.sleutel, {}) or {}
+        bewaard = opgeslagen.get("antwoorden", {})
+        self.antwoorden: dict[str, str] = {k: str(bewaard.get(k, "")) for k, _ in VRAGEN}
+        self.onthuld: bool = bool(opgeslagen.get("onthuld", False)) and self.klaar
+
+    @property
+    def sleutel(self) -> str:
+        return f"perspectief_{self.scenario_id}"
+
+    @property
+    def klaar(self) -> bool:
+        return all(self.antwoorden[k].strip() for k, _ in VRAGEN)
+
+    def _save(self) -> None:
+        self.werkmap.set(self.module, self.sleutel, {"antwoorden": self.antwoorden, "onthuld": self.onthuld},
+                         label=f"Perspectiefwissel ({self.scenario_id})")
+        _ui.meld_wijziging(self.module)
+
+    def zet(self, vraag: str, tekst: str) -> invoer.Controle:
+        """Save one answer (checked and cleaned); empty is allowed while writing."""
+        if vraag not in self.antwoorden:
+            raise KeyError(f"Onbekende vraag: {vraag}")
+        controle = invoer.controleer_tekst(tekst, max_tekens=MAX_TEKENS, verplicht=False, veld="Dit antwoord")
+        self.antwoorden[vraag] = controle.tekst
+        if not self.klaar:
+            self.onthuld = False
+        self._save()
+        return controle
+
+    def onthul(self) -> tuple[bool, str]:
+        """Show the report's view, once the three questions are answered."""
+        leeg = [label for key, label in VRAGEN if not self.antwoorden[key].strip()]
+        if leeg:
+            return False, "Beantwoord eerst de drie vragen. Nog open: " + " / ".join(leeg)
+        self.onthuld = True
+        self._save()
+        return True, ""
+
+    # -- what the report says ---------------------------------------------------------------
+    def praktijken(self) -> pd.DataFrame:
+        """Good practices from the report that address this scenario's barrier."""
+        frame = data.goede_praktijken() if self._praktijken is None else self._praktijken
+        mask = frame["drempels"].map(lambda v: self.drempel_id in data.split_list(v))
+        return frame[mask].reset_index(drop=True)
+
+    def schooldrempels(self) -> list[str]:
+        frame = data.drempels() if self._drempels is None else self._drempels
+        bekend = set(frame["id"])
+        return [i for i in SCHOOLKANT.get(self.drempel_id, ()) if i in bekend]
+
+    def schoolcitaten(self) -> list[str]:
+        ids = []
+        for school_id in self.schooldrempels():
+            ids += citaten_bij_drempel(school_id, self._citaten, SECTIE_SCHOOL)
+        # quotes of the focus group that the dataset places with the parents' barrier itself
+        ids += [c for c in citaten_bij_drempel(self.drempel_id, self._citaten, SECTIE_SCHOOL) if c not in ids]
+        return ids
+
+    def _citaat(self, citaat_id: str) -> str:
+        if self._citaten is None:
+            return pagina.citaat_html(citaat_id)
+        return _citaat_html_uit(citaat_rij(citaat_id, self._citaten))
+
+    def rapport_html(self) -> str:
+        drempel = drempel_rij(self.drempel_id, self._drempels)
+        parts = ['<div class="ss-rapport-zegt">',
+                 f'<p>Dit verhaal hoort in het rapport bij de drempel <strong>{escape(drempel["naam"])}</strong>: '
+                 f'{escape(drempel["beschrijving"])}</p>']
+        praktijken = self.praktijken()
+        parts.append("<h4>Wat scholen al doen (goede praktijken uit het rapport)</h4>")
+        if praktijken.empty:
+            parts.append("<p>Het rapport noemt bij deze drempel geen aparte praktijk. "
+                         "Kijk naar de tips van de focusgroep in module 04 en 07.</p>")
+        else:
+            parts.append("<ul>")
+            for _, rij in praktijken.iterrows():
+                parts.append(f'<li><strong>{escape(rij["naam"])}</strong>: {escape(rij["beschrijving"])}</li>')
+            parts.append("</ul>")
+            for _, rij in praktijken.iterrows():
+                for c in data.split_list(rij.get("citaat", "")):
+                    parts.append(self._citaat(c))
+        parts.append("<h4>Zo kijken scholen ernaar (focusgroep, februari 2020)</h4>")
+        schoolkant = self.schooldrempels()
+        if not schoolkant and not self.schoolcitaten():
+            parts.append("<p>De focusgroep zegt: drempels zijn er zowel bij de ouders als bij de school.</p>")
+        for school_id in schoolkant:
+            rij = drempel_rij(school_id, self._drempels)
+            parts.append(f'<p><strong>{escape(rij["naam"])}</strong>: {escape(rij["beschrijving"])}</p>')
+        parts += [self._citaat(c) for c in self.schoolcitaten()]
+        parts.append("</div>")
+        return "".join(parts)
+
+    def scenario_html(self) -> str:
+        if self.citaat_id:
+            return self._citaat(self.citaat_id)
+        return ""
+
+
+class PerspectiefView:
+    """Three text boxes, a button, then the report's view."""
+
+    def __init__(self, model: Perspectiefwissel, *, toon_scenario: bool = True):
+        import ipywidgets as w
+
+        self.model = model
+        self.velden: dict[str, object] = {}
+        rijen = []
+        for key, label in VRAGEN:
+            area = w.Textarea(value=model.antwoorden[key], placeholder="Schrijf hier. Het wordt meteen bewaard.",
+                              continuous_update=False, layout=w.Layout(width="100%", height="6em"))
+            area.add_class("ss-antwoord")
+            area.observe(lambda change, k=key: self._changed(k, change), names="value")
+            self.velden[key] = area
+            rijen += [w.HTML(f"<p><strong>{escape(label)}</strong></p>"), area]
+        self.knop = _ui.knop("Bekijk wat het rapport zegt", "ss-knop-onthul", "info")
+        self.knop.on_click(self._onthul)
+        self.status = w.HTML(_ui.werkmap_meldingen_html(model.werkmap))
+        self.rapport = w.HTML(model.rapport_html() if model.onthuld else "")
+        kop = [w.HTML(model.scenario_html())] if toon_scenario and model.citaat_id else []
+        self.widget = w.VBox(kop + rijen + [self.knop, self.status, self.rapport])
+        self.widget.add_class("ss-perspectief")
+
+    @_ui.veilig()
+    def _changed(self, key: str, change) -> None:
+        controle = self.model.zet(key, change["new"])
+        self.status.value = (_ui.melding_html(controle.melding, "let_op") if controle.melding
+                             else _ui.bewaard_html())
+        if not self.model.onthuld:
+            self.rapport.value = ""
+
+    @_ui.veilig()
+    def _onthul(self, _button=None) -> None:
+        for key, area in self.velden.items():  # what is in the boxes now (also unsaved typing)
+            if area.value != self.model.antwoorden[key]:
+                self.model.zet(key, area.value)
+        ok, melding = self.model.onthul()
+        if not ok:
+            self.status.value = _ui.melding_html(melding, "info")
+            return
+        self.status.value = _ui.bewaard_html()
+        self.rapport.value = self.model.rapport_html()
+
+
+def maak(citaat_id: str | None = None, *, scenario_id: str | None = None, drempel_id: str | None = None,
+         werkmap: Werkmap | None = None, module: str = MODULE) -> PerspectiefView:
+    """The activity for one quote (default: the first parents' quote of ``drempel_id``,
+    or of the first barrier) or for a labelled fictional scenario with its barrier."""
+    if citaat_id is None and scenario_id is None:
+        from samenschool.widgets.drempel_kiezen import SECTIE_OUDERS, ouder_drempels
+
+        drempel = drempel_id or ouder_drempels()["id"].iloc[0]
+        citaat_id = citaten_bij_drempel(drempel, sectie=SECTIE_OUDERS)[0]
+    model = Perspectiefwissel(citaat_id, werkmap, module, scenario_id=scenario_id, drempel_id=drempel_id)
+    return PerspectiefView(model)
+
+
+def toon(citaat_id: str | None = None, *, scenario_id: str | None = None, drempel_id: str | None = None,
+         module: str = MODULE) -> None:
+    _ui.toon_widget(lambda: maak(citaat_id, scenario_id=scenario_id, drempel_id=drempel_id, module=module))

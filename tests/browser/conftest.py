@@ -1,0 +1,112 @@
+"""Browser tests: Voilà pages in Debian's Chromium, driven by Playwright.
+
+Without /usr/bin/chromium the tests skip with a clear message; when the CI variable is
+set they fail instead (in CI they must run). Never `playwright install`: it downloads.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("SAMENSCHOOL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]
+PAGE_TIMEOUT_MS = 90_000
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = (f"Chromium ontbreekt ({CHROMIUM}): browsertests overgeslagen. "
+               "Installeer met: apt-get install chromium")
+    if os.environ.get("CI"):
+        pytest.fail("In CI moeten de browsertests lopen, maar " + message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    _require_chromium()
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "nl-BE",
+            "accept_downloads": True}
+
+
+@pytest.fixture(scope="session")
+def voila_werkmap() -> Path:
+    return Path(tempfile.mkdtemp(prefix="samenschool-browser-werkmap-"))
+
+
+@pytest.fixture(scope="session")
+def voila_base_url(voila_werkmap):
+    """A Voilà server on a free port serving notebooks/ with the kit's template."""
+    _require_chromium()
+    from samenschool import app
+
+    port = app.free_port()
+    env = app.server_env()
+    env["SAMENSCHOOL_WERKMAP"] = str(voila_werkmap)
+    log = open(Path(tempfile.gettempdir()) / f"samenschool-voila-{port}.log", "w")
+    proc = subprocess.Popen(app.voila_command(port), env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        app.wait_until_up(f"{base}/voila/render/{app.START_PAGE}", proc, timeout=120)
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+class PageProblems:
+    """Console errors, page errors and failed requests seen while a test ran."""
+
+    def __init__(self, page):
+        self.items: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.items.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda exc: self.items.append(f"pageerror: {exc}"))
+        page.on("requestfailed", lambda req: self.items.append(f"requestfailed: {req.url} {req.failure}"))
+
+    def relevant(self) -> list[str]:
+        # Voilà bundles an older JupyterLab core; its version warnings are harmless (TECH-NOTES).
+        return [p for p in self.items if "Unsatisfied version" not in p]
+
+
+@pytest.fixture
+def problems(page) -> PageProblems:
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    return PageProblems(page)
+
+
+def open_module(page, base_url: str, notebook: str) -> None:
+    """Go to a module page and wait until Voilà has run every cell."""
+    page.goto(f"{base_url}/voila/render/{notebook}", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function("() => !document.querySelector('#loading') || "
+                           "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+                           timeout=PAGE_TIMEOUT_MS)
+
+
+def assert_no_errors_shown(page) -> None:
+    """No Python error text or Voilà error box on the page."""
+    text = page.inner_text("body")
+    for marker in ("Traceback", "Error:", "Exception", "There was an error when executing cell"):
+        assert marker not in text, f"Foutmelding op de pagina: {marker!r}"
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0

@@ -1,0 +1,116 @@
+"""The werkmap keeps what learners type: atomic, restart-proof, two writers, corrupt files, export, wipe."""
+
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from samenschool import werkboek
+from samenschool.cli import main
+from samenschool.errors import SamenschoolError
+from samenschool.werkmap import Werkmap
+
+
+def test_set_then_a_new_instance_reads_it_back(werkmap_dir):
+    Werkmap(werkmap_dir).set("01_gelijke_kansen", "reflectie", "Ik zag schaamte.", label="Wat viel je op?")
+    restarted = Werkmap(werkmap_dir)  # as after a kernel restart or page reload
+    assert restarted.get("01_gelijke_kansen", "reflectie") == "Ik zag schaamte."
+    assert restarted.labels("01_gelijke_kansen") == {"reflectie": "Wat viel je op?"}
+
+
+def test_default_folder_follows_the_environment_variable(werkmap_dir):
+    assert Werkmap.default().folder == werkmap_dir
+
+
+def test_writes_are_atomic_no_temp_files_left(werkmap):
+    for i in range(20):
+        werkmap.set("02_partnerschap", f"k{i}", i)
+    names = sorted(p.name for p in werkmap.folder.iterdir() if not p.name.startswith(".02_partnerschap.lock"))
+    assert names == ["02_partnerschap.json"]
+    assert json.loads((werkmap.folder / "02_partnerschap.json").read_text())["antwoorden"]["k19"] == 19
+
+
+def test_a_failed_write_keeps_the_old_file_whole(werkmap, monkeypatch):
+    werkmap.set("03_drempels", "a", "eerste versie")
+
+    def boom(*args, **kwargs):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        werkmap.set("03_drempels", "a", "tweede versie")
+    monkeypatch.undo()
+    assert Werkmap(werkmap.folder).get("03_drempels", "a") == "eerste versie"
+    assert not list(werkmap.folder.glob("*.tmp"))
+
+
+def _writer(folder: str, prefix: str, count: int) -> None:
+    wm = Werkmap(folder)
+    for i in range(count):
+        wm.set("05_heldere_taal", f"{prefix}{i}", f"{prefix}-{i}")
+
+
+def test_two_writers_at_once_lose_nothing(werkmap_dir):
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_writer, args=(str(werkmap_dir), p, 40)) for p in ("tab1_", "tab2_")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+        assert p.exitcode == 0
+    answers = Werkmap(werkmap_dir).load("05_heldere_taal")
+    assert len(answers) == 80
+    assert answers["tab1_39"] == "tab1_-39" and answers["tab2_0"] == "tab2_-0"
+
+
+def test_a_corrupt_file_is_set_aside_with_a_message(werkmap):
+    werkmap.folder.mkdir(parents=True)
+    (werkmap.folder / "01_gelijke_kansen.json").write_text("{ dit is geen json", encoding="utf-8")
+    assert werkmap.load("01_gelijke_kansen") == {}
+    aside = list(werkmap.folder.glob("01_gelijke_kansen.onleesbaar-*.json"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ dit is geen json"
+    assert "konden niet gelezen worden" in werkmap.meldingen[0]
+    werkmap.set("01_gelijke_kansen", "x", 1)  # and the learner can go on
+    assert werkmap.get("01_gelijke_kansen", "x") == 1
+
+
+def test_values_that_cannot_be_saved_give_a_dutch_error(werkmap):
+    with pytest.raises(SamenschoolError, match="kan niet bewaard worden"):
+        werkmap.set("01_gelijke_kansen", "x", object())
+    with pytest.raises(SamenschoolError, match="Ongeldige naam"):
+        werkmap.set("../buiten", "x", 1)
+
+
+def test_export_escapes_learner_text_in_html_and_markdown(werkmap, tmp_path):
+    evil = '<script>alert("x")</script> # kop [link](http://x) العربية ğüş łóźż'
+    werkmap.set("01_gelijke_kansen", "reflectie", evil, label="Wat viel je op?")
+    werkmap.set("02_partnerschap", "waarden", {"vertrouwen": 3, "respect": 2})
+    paths = werkboek.export(werkmap, tmp_path / "werkboek")
+    assert sorted(p.suffix for p in paths) == [".html", ".md"]
+    html = (tmp_path / "werkboek.html").read_text(encoding="utf-8")
+    md = (tmp_path / "werkboek.md").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" not in md and "\\# kop" in md and "\\[link\\]" in md
+    for text in (html, md):
+        assert "العربية" in text and "ğüş" in text and "łóźż" in text
+        assert "Wat viel je op?" in text and "Partnerschap" in text and "vertrouwen: 3" in text
+    assert "@media print" in html and "@page" in html
+
+
+def test_cli_export_and_wipe(werkmap_dir, tmp_path, capsys, monkeypatch):
+    Werkmap(werkmap_dir).set("03_drempels", "kaart", "taal")
+    assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.md")]) == 0
+    assert "taal" in (tmp_path / "wb.md").read_text(encoding="utf-8")
+    assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.pdf")]) == 1
+    assert "Fout:" in capsys.readouterr().err
+
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("nee\n"))
+    assert main(["werkmap", "wis"]) == 1
+    assert Werkmap(werkmap_dir).modules() == ["03_drempels"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
+    assert main(["werkmap", "wis"]) == 0
+    assert Werkmap(werkmap_dir).modules() == []
+    assert not Path(werkmap_dir).exists() or not any(Path(werkmap_dir).glob("*.json"))
