@@ -40,7 +40,9 @@ Syllables
       off a single letter at the start or end of a word (it is a typesetting tool), so "over",
       "eten", "idee" and "evaluatie" would come out one syllable short. Therefore each piece
       Pyphen leaves whole is checked for extra vowel groups (a diaeresis starts a new one):
-      "over" = o-ver = 2, "ideeën" = i-dee-ën = 3, "evaluatie" = e-va-lu-a-tie = 5. Each piece
+      "over" = o-ver = 2, "ideeën" = i-dee-ën = 3, "evaluatie" = e-va-lu-a-tie = 5,
+      "bioscoop" = bi-o-scoop = 3. A vowel sound is a Dutch digraph or triphthong (aa, ie, oe,
+      ui, ij, ou, au, eeu, ooi, ...) or a single vowel; ë/ï always start a new one. A word
       counts at least 1. Results are cached with functools.lru_cache.
     * Numbers: every group of digits counts as one syllable ("5" = 1, "18.30" = 2,
       "12.09.2026" = 3, "12,50" = 2, "3de" = 2). Readers take in a number at a glance, and the
@@ -61,7 +63,7 @@ Hard words
     From ``datasets/moeilijke_woorden.csv`` (columns woord, suggestie, soort, bron). The
     ``woord`` cell may hold several forms separated by "|" ("bekomen|bekomt|bekwam"): every
     form matches, the first is the main form. Matching is on whole words and ignores case,
-    except for a word written with a capital in the list (CLB, GOK): those match only in
+    except for a word written in capitals in the list (CLB, GOK): those match only in
     capitals, so "ik gok" is not flagged. Multi-word entries ("dienen te") match across any
     white space. A school adds words by adding rows, or passes a second file as
     ``extra_woorden=``; a word in that file replaces the same word in the kit's list.
@@ -153,7 +155,7 @@ WORD_RE = re.compile(
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*•▪◦·–—►✓]|\d{1,2}[.)]|[a-z][)])[ \t]+(?=\S)")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TERMINATOR_RE = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
-_TOKEN_BEFORE_RE = re.compile(r"(\S*)$")
+_NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
 
 # Abbreviations that stand inside a sentence: their period never ends one.
 _NOOIT_EINDE = frozenset(
@@ -167,7 +169,12 @@ _SOMS_EINDE = frozenset(
     u""".split()
 )
 
-_VOWEL_GROUP_RE = re.compile(r"[äëïöü][aeiouyáéíóúàèìòùâêîôû]*|[aeiouyáéíóúàèìòùâêîôû]+")
+_VOWEL_GROUP_RE = re.compile(
+    r"aai|ooi|oei|eeu|ieu|eau|aa|ee|oo|uu|ie|oe|eu|ui|ei|ou|au|ai|oi|ey|uy"
+    r"|[aeiouyáéíóúàèìòùâêîôûäëïöü]"
+)
+"""One vowel sound of Dutch: a digraph or triphthong, else a single vowel. A vowel with a
+diaeresis (ë, ï) is always a sound of its own; "io", "ea", "ia" are two sounds (bi-o-scoop)."""
 _DIGITS_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(rf"{_L}+")
 _SAID_AS_WORD = {"GOK": 1, "OKAN": 2, "ZILL": 1}
@@ -193,8 +200,8 @@ def _letter_syllables(part: str) -> int:
         return 0
     total = 0
     for piece in _pyphen().inserted(part).split("-"):
-        total += max(1, len(_VOWEL_GROUP_RE.findall(piece)))
-    return total
+        total += len(_VOWEL_GROUP_RE.findall(piece))
+    return max(1, total)
 
 
 @functools.lru_cache(maxsize=20000)
@@ -240,8 +247,10 @@ def _is_abbreviation_stop(text: str, term_start: int, term: str, next_char: str)
     """True when a period at term_start belongs to an abbreviation and does not end the sentence."""
     if term != ".":
         return False
-    token = _TOKEN_BEFORE_RE.search(text, 0, term_start).group(1)
-    token = token.lstrip("([\"'“‘").lower()
+    i = term_start
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:term_start].lstrip("([\"'“‘").lower()
     if not token:
         return False
     if len(token) == 1 and token.isalpha():
@@ -259,7 +268,7 @@ def _split_unit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     """Split text[start:end] (one line or joined lines) at sentence-ending punctuation."""
     pos = start
     for m in _TERMINATOR_RE.finditer(text, start, end):
-        nxt = re.compile(r"\s*(\S?)").match(text, m.end(), end)
+        nxt = _NEXT_CHAR_RE.match(text, m.end(), end)
         next_char = nxt.group(1) if nxt else ""
         if next_char and next_char.islower():
             continue
@@ -308,24 +317,26 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _sentences(text: str) -> list[_Zin]:
-    spans: list[tuple[int, int]] = []
-    for start, end, _bullet in _units(text):
-        _split_unit(text, start, end, spans)
     out = []
-    for s, e in spans:
-        raw = text[s:e]
-        # trim white space, keep offsets exact
-        lead = len(raw) - len(raw.lstrip())
-        s, raw = s + lead, raw.strip()
-        e = s + len(raw)
-        if not raw:
-            continue
-        words = tuple(WORD_RE.findall(raw))
-        if not words:
-            continue  # a line of only symbols or punctuation ("***", "—")
-        clean = " ".join(raw.split())
-        greeting = raw.endswith(",") and len(words) <= _GREETING_MAX_WORDS
-        out.append(_Zin(s, e, clean, words, greeting))
+    for start, end, bullet in _units(text):
+        spans: list[tuple[int, int]] = []
+        _split_unit(text, start, end, spans)
+        zinnen = []
+        for s, e in spans:
+            raw = text[s:e]
+            # trim white space, keep offsets exact
+            lead = len(raw) - len(raw.lstrip())
+            s, raw = s + lead, raw.strip()
+            e = s + len(raw)
+            words = tuple(WORD_RE.findall(raw))
+            if not words:
+                continue  # a line of only symbols or punctuation ("***", "—")
+            zinnen.append(_Zin(s, e, " ".join(raw.split()), words))
+        if (len(zinnen) == 1 and not bullet and zinnen[0].text.endswith(",")
+                and len(zinnen[0].words) <= _GREETING_MAX_WORDS):
+            z = zinnen[0]  # a line on its own ending in a comma: greeting or closing
+            zinnen = [_Zin(z.start, z.end, z.text, z.words, greeting=True)]
+        out.extend(zinnen)
     return out
 
 
@@ -370,7 +381,7 @@ class Woordenlijst:
         insensitive: list[str] = []
         for entry, forms in by_main.values():
             for form in forms:
-                case = any(ch.isupper() for ch in form)
+                case = _case_sensitive(form)
                 forms_map[form if case else form.lower()] = entry
                 (sensitive if case else insensitive).append(form)
         patterns = []
@@ -406,8 +417,13 @@ class Woordenlijst:
         return out
 
 
+def _case_sensitive(word: str) -> bool:
+    """Abbreviations in capitals (CLB, GOK, MDO) match only in capitals."""
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2
+
+
 def _key(word: str) -> str:
-    return word if any(ch.isupper() for ch in word) else word.lower()
+    return word if _case_sensitive(word) else word.lower()
 
 
 def _read_csv(path: Path) -> list[dict]:
@@ -653,9 +669,15 @@ def markeer_html(tekst: str, result: Leesbaarheid) -> str:
                     | {p for s, e, _ in marks for p in (s, e)})
     out = ['<div class="ss-leesbaarheid" style="white-space: pre-wrap">']
     open_span = open_mark = None
+    marks.sort(key=lambda m: m[0])
+    si = mi = 0  # both lists are sorted and free of overlaps: sweep them once
     for a, b in zip(points, points[1:]):
-        span = next((sp for sp in long_spans if sp[0] <= a < sp[1]), None)
-        mark = next((mk for mk in marks if mk[0] <= a < mk[1]), None)
+        while si < len(long_spans) and long_spans[si][1] <= a:
+            si += 1
+        while mi < len(marks) and marks[mi][1] <= a:
+            mi += 1
+        span = long_spans[si] if si < len(long_spans) and long_spans[si][0] <= a else None
+        mark = marks[mi] if mi < len(marks) and marks[mi][0] <= a else None
         if open_mark is not None and mark is not open_mark:
             out.append("</mark>")
             open_mark = None

@@ -336,9 +336,9 @@ def markering_html(meting: Meting) -> str:
         return '<div class="ss-markering"></div>'
     r = meting.result
     parts = ['<div class="ss-markering">',
-             '<p class="ss-legende"><mark class="ss-moeilijk">geel</mark> = moeilijk woord '
+             '<p class="ss-legende"><mark class="ss-moeilijk">gemarkeerd</mark> = moeilijk woord '
              '(ga er met de muis over voor een eenvoudiger woord), '
-             '<span class="ss-lang">onderlijnd</span> = lange zin.</p>']
+             '<span class="ss-lang">golvend onderlijnd</span> = lange zin.</p>']
     if r.moeilijke_woorden:
         seen, items = set(), []
         for w in r.moeilijke_woorden:

@@ -261,26 +261,28 @@ def toon(*citaat_ids: str, aantal: int = 3) -> None:
 
 
 # -- page blocks -------------------------------------------------------------------------------
-def drempel_html(drempel_id: str, max_citaten: int = 2, *, citaten=None, drempels=None) -> str:
-    """One barrier: its name, the report's description and one or two parents' quotes."""
+def drempel_html(drempel_id: str, *citaat_ids: str, max_citaten: int = 2, citaten=None, drempels=None) -> str:
+    """One barrier: its name, the report's description and its quotes (the given ids, or
+    the first ``max_citaten`` quotes the report places with it)."""
     rij = drempel_rij(drempel_id, drempels)
-    ids = citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
+    ids = list(citaat_ids) or citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
     citaat = (pagina.citaat_html if citaten is None else
               (lambda c: _citaat_html_uit(citaat_rij(c, citaten))))
     return (f'<section class="ss-drempel" data-drempel="{escape(drempel_id)}">'
-            f'<h3>{escape(rij["naam"])}</h3><p>{escape(rij["beschrijving"])}</p>'
+            f'<h3>{escape(rij["naam"])}</h3><p class="ss-drempel-beschrijving">{escape(rij["beschrijving"])}</p>'
             + "".join(citaat(c) for c in ids) + "</section>")
 
 
-def toon_drempel(drempel_id: str, max_citaten: int = 2) -> None:
-    pagina._display(drempel_html(drempel_id, max_citaten))
+def toon_drempel(drempel_id: str, *citaat_ids: str, max_citaten: int = 2) -> None:
+    """Show one barrier with its quotes, e.g. ``toon_drempel("taal", "C090", "C091")``."""
+    pagina._display(drempel_html(drempel_id, *citaat_ids, max_citaten=max_citaten))
 
 
 def schoolkant_html(max_citaten: int = 1, *, citaten=None, drempels=None) -> str:
     """The schools' side (focus group, February 2020): each barrier with its quote(s)."""
     parts = ['<div class="ss-schoolkant">']
     for _, rij in school_drempels(drempels).iterrows():
-        parts.append(drempel_html(rij["id"], max_citaten, citaten=citaten, drempels=drempels))
+        parts.append(drempel_html(rij["id"], max_citaten=max_citaten, citaten=citaten, drempels=drempels))
     parts.append("</div>")
     return "".join(parts)
 

@@ -38,10 +38,10 @@ SCHOOLKANT: dict[str, tuple[str, ...]] = {
     "vast_aanspreekpunt": ("school_tijd_middelen", "school_oververtegenwoordiging"),
     "negatieve_ervaringen": ("school_onwetendheid", "school_drempels_bij_ouders"),
     "aangesproken_negatief": ("school_overladen", "school_oververtegenwoordiging"),
-    "andere_ouders": ("school_onthaal_groep", "school_overladen"),
-    "leefwereld": ("school_onwetendheid", "school_opleiding"),
+    "andere_ouders": ("school_overladen",),
+    "leefwereld": ("school_onwetendheid", "school_drempels_bij_ouders"),
     "taal": ("school_taal",),
-    "angst_schroom_leerkrachten": ("school_angst", "school_opleiding"),
+    "angst_schroom_leerkrachten": ("school_angst", "school_onwetendheid"),
 }
 
 

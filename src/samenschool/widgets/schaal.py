@@ -225,9 +225,23 @@ def maak_plaatsing(module: str, *, treden: Sequence[str] = SAMEN_TREDEN, werkmap
     return PlaatsingView(Plaatsing(module, werkmap, treden, sleutel))
 
 
-def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, werkmap: Werkmap | None = None,
+KERNWAARDEN = 8  # the eight values DESIGN.md names for module 02 (volgorde 1-8 in waarden.csv)
+
+
+def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, ids: Sequence[str] | None = None,
+                aantal: int | None = KERNWAARDEN, werkmap: Werkmap | None = None,
                 sleutel: str = WEGING_SLEUTEL, met_grafiek: bool = True) -> WegingView:
+    """``ids``: weigh these values; else the first ``aantal`` by ``volgorde`` (None: all)."""
     waarden = data.waarden() if waarden is None else waarden
+    if "volgorde" in waarden.columns:
+        waarden = waarden.sort_values("volgorde")
+    if ids:
+        onbekend = [i for i in ids if i not in set(waarden["id"])]
+        if onbekend:
+            raise SamenschoolError(f"Deze waarden bestaan niet: {', '.join(onbekend)}.")
+        waarden = waarden.set_index("id").loc[list(ids)].reset_index()
+    elif aantal:
+        waarden = waarden.head(aantal)
     return WegingView(Weging(module, waarden, werkmap, sleutel), met_grafiek=met_grafiek)
 
 
@@ -236,6 +250,7 @@ def toon_plaatsing(module: str, *, treden: Sequence[str] = SAMEN_TREDEN, werkmap
     _ui.toon_widget(lambda: maak_plaatsing(module, treden=treden, werkmap=werkmap))
 
 
-def toon_weging(module: str, *, werkmap: Werkmap | None = None) -> None:
+def toon_weging(module: str, *, ids: Sequence[str] | None = None, aantal: int | None = KERNWAARDEN,
+                werkmap: Werkmap | None = None) -> None:
     """Show the value weighing 0-3 (one line in a notebook)."""
-    _ui.toon_widget(lambda: maak_weging(module, werkmap=werkmap))
+    _ui.toon_widget(lambda: maak_weging(module, ids=ids, aantal=aantal, werkmap=werkmap))

@@ -130,9 +130,7 @@ class Sorteerder:
             tekst = f"Jij koos {groep_naam}. De oudergroep plaatste dit citaat ook bij {groep_naam}."
         else:
             uitleg = str(self.thema_uitleg.get(groep, "")).strip()
-            omdat = f" Dat thema gaat over: {uitleg}" if uitleg else ""
-            if omdat and omdat[-1] not in ".?!":
-                omdat += "."
+            omdat = f" Het rapport zegt over dat thema: “{uitleg}”" if uitleg else ""
             tekst = (f"Jij koos {self.thema_namen[gekozen]}. De oudergroep plaatste dit citaat bij "
                      f"{groep_naam}.{omdat} Beide lezingen kunnen: de thema's overlappen. "
                      "Wat zag jij in dit citaat?")

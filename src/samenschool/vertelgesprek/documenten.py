@@ -1,0 +1,692 @@
+"""Four documents per plan, in three formats.
+
+    plan        plan voor het team
+    brief       uitnodigingsbrief voor de ouders (plain language, "u")
+    vragenblad  vragenblad voor de ouders (room to write, nothing required)
+    verslag     verslagsjabloon that follows the privacy rule
+
+Each document is first built as a list of blocks (heading, paragraph, list, table, box,
+writing lines, tick boxes). Three renderers turn the same blocks into HTML (Jinja2 with
+autoescape, print stylesheet for A4), DOCX (python-docx, Word styles, language nl-BE) and
+Markdown (every text escaped). So the three formats always say the same thing.
+
+API: ``render(plan, document, fmt) -> str | bytes`` and ``write_all(plan, folder, fmt)``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from samenschool.errors import SamenschoolError
+from samenschool.vertelgesprek.model import (
+    ANTWOORD, KIND_AANWEZIG, NIET_NOTEREN, PERSOONLIJK, TOLK, Plan, as_int, buiten_werkuren,
+    parse_moment, schoolkant, validate,
+)
+from samenschool.werkboek import escape_md
+
+DOCUMENTEN = {
+    "plan": ("1_plan_voor_het_team", "Plan voor het ouder-vertelgesprek"),
+    "brief": ("2_uitnodiging_ouders", "Uitnodiging: vertel ons over uw kind"),
+    "vragenblad": ("3_vragenblad_ouders", "Vragen voor ons gesprek"),
+    "verslag": ("4_verslagsjabloon", "Verslag van het vertelgesprek"),
+}
+FORMATEN = ("html", "docx", "md")
+BRON = ("Samen School Maken, module 04. Gebaseerd op het rapport van Recht-Op vzw over "
+        "partnerschap tussen ouders en school.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------------
+
+Runs = list  # [(text, bold), ...]
+
+
+def R(*parts: Any) -> Runs:
+    """Runs from parts: a str is normal text, a 1-tuple ("x",) is bold."""
+    runs = []
+    for part in parts:
+        if isinstance(part, tuple):
+            runs.append((str(part[0]), True))
+        elif part:
+            runs.append((str(part), False))
+    return runs
+
+
+@dataclass
+class Blok:
+    soort: str                      # h1 h2 p ul ol tabel kader schrijf vink meta strookje
+    runs: Runs = field(default_factory=list)
+    items: list = field(default_factory=list)   # list of Runs (ul, ol, vink, kader)
+    rijen: list = field(default_factory=list)   # tabel: list of list of Runs; first row = header
+    titel: str = ""                 # kader / strookje title
+    lijnen: int = 0                 # schrijf: number of lines
+    kind: str = ""                  # css variant: "let-op", "niet", "info"
+    blokken: list = field(default_factory=list)  # strookje: nested blocks
+
+
+@dataclass
+class Document:
+    id: str
+    titel: str
+    blokken: list
+    soort: str  # css class: team, ouders
+
+
+def _tekst(value: Any, leeg: str = "—") -> str:
+    if value is None:
+        return leeg
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return ", ".join(_tekst(v, "") for v in value if str(v).strip()) or leeg
+    text = str(value).strip()
+    return text or leeg
+
+
+def _momenten(plan: Plan) -> list[tuple[str, bool]]:
+    """(text, outside working hours) for each moment; a moment that cannot be read stays as typed."""
+    duur = as_int(plan.wanneer.slotduur) or 0
+    raw = plan.wanneer.momenten if isinstance(plan.wanneer.momenten, list) else [plan.wanneer.momenten]
+    out = []
+    for item in raw:
+        if not str(item).strip():
+            continue
+        try:
+            moment = parse_moment(item)
+            out.append((moment.tekst(), buiten_werkuren(moment, duur)))
+        except ValueError:
+            out.append((str(item), False))
+    return out
+
+
+def _duur(plan: Plan) -> str:
+    duur = as_int(plan.wanneer.slotduur)
+    return f"{duur} minuten" if duur is not None else _tekst(plan.wanneer.slotduur)
+
+
+def _andere_talen(plan: Plan) -> list[str]:
+    talen = plan.uitnodiging.talen if isinstance(plan.uitnodiging.talen, list) else []
+    return [t for t in talen if isinstance(t, str) and t.strip() and t.strip().lower() != "nederlands"]
+
+
+def _zin(text: str) -> str:
+    """First letter upper case (for a line that starts a sentence in a letter)."""
+    return text[:1].upper() + text[1:]
+
+
+def _contact(plan: Plan) -> str:
+    return _tekst(plan.uitnodiging.contactpersoon, "de klasleerkracht")
+
+
+# ---------------------------------------------------------------------------------------------
+# The four documents
+# ---------------------------------------------------------------------------------------------
+
+def _plan_doc(plan: Plan) -> Document:
+    c, w, u, s, a, o = plan.context, plan.wanneer, plan.uitnodiging, plan.setting, plan.aanwezigen, plan.opvolging
+    b: list[Blok] = [
+        Blok("h1", R(DOCUMENTEN["plan"][1])),
+        Blok("meta", R(("Klas: ",), _tekst(c.klas), "   ", ("Onderwijs: ",), _tekst(c.schooltype),
+                       *(("   ", ("School: ",), c.school) if str(c.school).strip() else ()))),
+        Blok("p", R("In het vertelgesprek vertellen de ouders over hun kind. Zij kennen hun kind het best. "
+                    "De school luistert en vult aan. Zo ontstaat er aan het begin van het schooljaar een "
+                    "band tussen leerkracht en ouder (Recht-Op, tips uit de focusgroep).")),
+    ]
+    if str(c.opmerking).strip():
+        b.append(Blok("p", R(("Over de klas: ",), c.opmerking)))
+    meldingen = validate(plan)
+    fout = [m for m in meldingen if m.is_fout]
+    let_op = [m for m in meldingen if not m.is_fout]
+    if fout:
+        b.append(Blok("kader", titel="Nog niet klaar: vul dit eerst aan", kind="niet",
+                      items=[R((m.veld + ": ",), m.tekst) for m in fout]))
+    if let_op:
+        b.append(Blok("kader", titel="Let op", kind="let-op", items=[R((m.veld + ": ",), m.tekst) for m in let_op]))
+
+    momenten = _momenten(plan)
+    b += [
+        Blok("h2", R("1. Wanneer")),
+        Blok("tabel", rijen=[
+            [R("Wat"), R("Afspraak")],
+            [R("Periode"), R(_tekst(w.periode))],
+            [R("Duur van elk gesprek"), R(_duur(plan))],
+            [R("Momenten"), R("\n".join(t + (" (buiten de werkuren)" if buiten else "") for t, buiten in momenten)
+                              or "—")],
+        ]),
+        Blok("h2", R("2. Uitnodigen")),
+    ]
+    persoonlijk = [PERSOONLIJK.get(p, str(p)) for p in (u.persoonlijk if isinstance(u.persoonlijk, list) else [])]
+    stappen = [
+        R(("Eerst persoonlijk: ",), (", ".join(persoonlijk) if persoonlijk else "nog niet gekozen") + "."),
+    ]
+    if u.schriftelijk:
+        stappen.append(R(("Daarna op papier: ",), "geef de uitnodiging en het vragenblad mee."))
+    stappen += [
+        R(("Talen van de ouders: ",), _tekst(u.talen) + "."),
+        R(("Tolk: ",), TOLK.get(u.tolk, _tekst(u.tolk)) + "."),
+    ]
+    if u.tolk == "sociaal_tolk":
+        stappen.append(R(("Tolk boeken: ",), "vraag een sociaal tolk aan bij het Agentschap Integratie en "
+                         "Inburgering. Doe dat zodra u weet welke ouder een tolk wil. Laat nooit een kind tolken."))
+    stappen += [
+        R(("Contactpersoon voor de ouders: ",), _contact(plan) + (f", tel. {u.telefoon}" if str(u.telefoon).strip() else "")
+          + "."),
+        R(("Ouders zeggen ja via: ",), _tekst([ANTWOORD.get(x, str(x)) for x in (u.antwoord if isinstance(u.antwoord, list) else [])]) + "."),
+    ]
+    b.append(Blok("ol", items=stappen))
+    b += [
+        Blok("h2", R("3. Vragen op het vragenblad")),
+        Blok("ol", items=[R(_tekst(v.get("tekst"))) for v in plan.vragen if isinstance(v, dict)]),
+        Blok("h2", R("4. Plaats en wie is erbij")),
+        Blok("tabel", rijen=[
+            [R("Wat"), R("Afspraak")],
+            [R("Lokaal"), R(_tekst(s.lokaal))],
+            [R("Apart lokaal, niemand luistert mee"), R(_tekst(s.prive))],
+            [R("Stoelen van gelijke hoogte"), R(_tekst(s.gelijke_stoelen))],
+            [R("Het kind"), R(KIND_AANWEZIG.get(s.kind_aanwezig, _tekst(s.kind_aanwezig)))],
+            [R("Extra"), R(_tekst(s.extra))],
+            [R("Van de school"), R(_tekst(schoolkant(plan)))],
+            [R("Ouders (verwacht)"), R(_tekst(a.ouders))],
+            [R("Ouders mogen iemand meebrengen"), R(_tekst(a.iemand_meebrengen))],
+        ]),
+        Blok("h2", R("5. Gespreksleidraad")),
+    ]
+    rijen = [[R("Fase"), R("Min."), R("Wat doet u?")]]
+    totaal = 0
+    for f in plan.leidraad:
+        minuten = as_int(f.get("minuten"))
+        totaal += minuten or 0
+        rijen.append([R((_tekst(f.get("titel")),)), R(_tekst(f.get("minuten"))), R(_tekst(f.get("tekst")))])
+    rijen.append([R(("Samen",)), R((str(totaal),)), R(f"van de {_duur(plan)}")])
+    b.append(Blok("tabel", rijen=rijen, kind="leidraad"))
+    b += [
+        Blok("h2", R("6. Wat schrijft u op?")),
+        Blok("ul", items=[R(_tekst(n)) for n in plan.noteren if str(n).strip()]),
+        _niet_kader(),
+        Blok("h2", R("7. Opvolging")),
+        Blok("tabel", rijen=[
+            [R("Wat"), R("Afspraak")],
+            [R("Volgend contact"), R(_tekst(o.volgend_contact))],
+            [R("Als een ouder niet kwam"), R(_tekst(o.bij_afwezigheid))],
+            [R("Elke dag"), R(_tekst(o.dagelijks))],
+        ]),
+        Blok("meta", R(BRON)),
+    ]
+    return Document("plan", DOCUMENTEN["plan"][1], b, "team")
+
+
+def _niet_kader() -> Blok:
+    return Blok("kader", titel="Schrijf dit NIET op", kind="niet",
+                items=[R(x) for x in NIET_NOTEREN]
+                + [R(("Schrijf alleen wat u ook aan de ouders zou tonen. ",),
+                     "Ouders mogen lezen wat er over hun kind bewaard wordt (AVG, artikel 15).")])
+
+
+def brief_blokken(plan: Plan) -> list[Blok]:
+    c, u, s, a = plan.context, plan.uitnodiging, plan.setting, plan.aanwezigen
+    contact = _contact(plan)
+    b = [
+        Blok("h1", R(DOCUMENTEN["brief"][1])),
+        Blok("p", R("Beste ouder,")),
+        Blok("p", R("Wij willen uw kind goed leren kennen. U kent uw kind het best. "
+                    "Daarom nodigen wij u uit voor een gesprek.")),
+        Blok("p", R("U vertelt over uw kind. Wij luisteren. Er zijn geen goede of foute antwoorden.")),
+        Blok("h2", R("Wat?")),
+        Blok("p", R("Een gesprek van ", (_duur(plan),), " met ", contact, ".")),
+    ]
+    anderen = [r for r in schoolkant(plan) if r != "klasleerkracht"]
+    if anderen:
+        b.append(Blok("p", R("Ook erbij: " + ", ".join(anderen) + ".")))
+    b += [
+        Blok("h2", R("Wanneer?")),
+        Blok("p", R("In " + _tekst(plan.wanneer.periode) + ".")),
+        Blok("p", R("U kiest het moment dat voor u past:")),
+        Blok("ul", items=[R((t,)) for t, _ in _momenten(plan)]),
+        Blok("h2", R("Waar?")),
+    ]
+    if str(c.school).strip():
+        b.append(Blok("p", R(c.school)))
+    b.append(Blok("p", R(_zin(_tekst(s.lokaal)))))
+    b.append(Blok("h2", R("Wie komt mee?")))
+    mee = []
+    if a.iemand_meebrengen:
+        mee.append(R("U mag iemand meebrengen. Bijvoorbeeld uw partner, iemand van de familie of een vriend."))
+    mee.append(R({"nee": "Uw kind hoeft niet mee te komen.",
+                  "einde": "Uw kind komt op het einde even mee.",
+                  "ja": "Uw kind mag het hele gesprek mee."}.get(s.kind_aanwezig, "")))
+    b += [Blok("p", r) for r in mee if r]
+    if u.tolk == "sociaal_tolk":
+        talen = _andere_talen(plan)
+        b += [
+            Blok("h2", R("Liever in een andere taal?")),
+            Blok("p", R("Dan vragen wij een tolk. ", ("De tolk is gratis.",), " Zeg het ons op voorhand.")),
+        ]
+        if talen:
+            b.append(Blok("p", R("Bijvoorbeeld: " + ", ".join(talen) + ".")))
+        b.append(Blok("p", R("Uw kind hoeft niet te vertalen.")))
+    if plan.vragen:
+        b += [
+            Blok("h2", R("Vragen op voorhand")),
+            Blok("p", R("Bij deze brief zit een blad met vragen. Zo kunt u al nadenken over uw kind. "
+                        "U hoeft niets op te schrijven.")),
+        ]
+    b.append(Blok("h2", R("Hoe zegt u ja?")))
+    ja = []
+    antwoord = u.antwoord if isinstance(u.antwoord, list) else []
+    if "schoolpoort" in antwoord:
+        ja.append(R("Zeg het ons aan de schoolpoort."))
+    if "telefoon" in antwoord:
+        ja.append(R("Bel of stuur een bericht naar ", ((_tekst(u.telefoon, "de school")),), "."))
+    if "strookje" in antwoord:
+        ja.append(R("Vul het strookje in. Geef het mee met uw kind."))
+    if "app" in antwoord:
+        ja.append(R("Stuur een bericht via de app van de school."))
+    b.append(Blok("ul", items=ja))
+    b += [
+        Blok("p", R(("Past geen enkel moment? Zeg het ons. Dan zoeken we samen een ander moment.",))),
+        Blok("p", R("Wij kijken uit naar ons gesprek.")),
+        Blok("p", R("Vriendelijke groeten,")),
+        Blok("p", R(contact)),
+    ]
+    return b
+
+
+def _brief_doc(plan: Plan) -> Document:
+    b = brief_blokken(plan)
+    antwoord = plan.uitnodiging.antwoord if isinstance(plan.uitnodiging.antwoord, list) else []
+    if "strookje" in antwoord:
+        strook = [
+            Blok("p", R("Naam van uw kind: …………………………………………   Klas: " + _tekst(plan.context.klas))),
+            Blok("p", R(("Ik kom graag op dit moment:",))),
+            Blok("vink", items=[R(t) for t, _ in _momenten(plan)]
+                 + [R("Geen enkel moment past. Bel mij op: …………………………………")]),
+        ]
+        if plan.uitnodiging.tolk == "sociaal_tolk":
+            strook.append(Blok("vink", items=[R("Ik wil graag een tolk. Mijn taal: ……………………………")]))
+        if plan.aanwezigen.iemand_meebrengen:
+            strook.append(Blok("vink", items=[R("Ik breng iemand mee.")]))
+        b.append(Blok("strookje", titel="Strookje: knip af en geef mee met uw kind", blokken=strook))
+    return Document("brief", DOCUMENTEN["brief"][1], b, "ouders")
+
+
+def brief_tekst(plan: Plan) -> str:
+    """The letter's body as plain text (one paragraph or list item a line), for the readability
+    score the planner shows to the author. The reply slip is left out."""
+    lines = []
+    for blok in brief_blokken(plan):
+        if blok.runs:
+            lines.append("".join(t for t, _ in blok.runs))
+        for item in blok.items:
+            lines.append("- " + "".join(t for t, _ in item))
+    return "\n".join(lines)
+
+
+def _vragen_doc(plan: Plan) -> Document:
+    u = plan.uitnodiging
+    b = [
+        Blok("h1", R(DOCUMENTEN["vragenblad"][1])),
+        Blok("p", R("Wij zijn benieuwd naar uw kind. U kent uw kind het best. Hier zijn enkele vragen. "
+                    "Denk er al eens over na.")),
+        Blok("kader", kind="info", items=[R(("U hoeft niets op te schrijven. U mag ook gewoon vertellen.",))]),
+    ]
+    for i, v in enumerate([v for v in plan.vragen if isinstance(v, dict)], start=1):
+        b.append(Blok("vraag", runs=R((f"{i}. {_tekst(v.get('tekst'))}",)), lijnen=3))
+    b.append(Blok("vraag", runs=R(("Wilt u nog iets anders vertellen?",)), lijnen=3))
+    meta = ["Ons gesprek: " + _tekst(plan.wanneer.periode) + "."]
+    meta.append("Vragen? Spreek " + _contact(plan) + " aan"
+                + (f" of bel {u.telefoon}" if str(u.telefoon).strip() else "") + ".")
+    b.append(Blok("meta", R(" ".join(meta))))
+    return Document("vragenblad", DOCUMENTEN["vragenblad"][1], b, "ouders")
+
+
+def _verslag_doc(plan: Plan) -> Document:
+    b = [
+        Blok("h1", R(DOCUMENTEN["verslag"][1])),
+        Blok("kader", titel="Zo schrijft u het verslag", kind="info", items=[
+            R("Schrijf kort op wat de ouders vertellen over de sterke kanten van hun kind."),
+            R("Schrijf in de woorden van de ouders. Geen oordelen."),
+            R(("Lees de samenvatting voor aan de ouders. ",), "Vraag: 'Klopt dit? Mag dit in het dossier?'"),
+        ]),
+        Blok("tabel", rijen=[
+            [R("Wat"), R("Invullen")],
+            [R("Datum"), R("")],
+            [R("Klas"), R(_tekst(plan.context.klas))],
+            [R("Wie was er (rollen, bv. mama, klasleerkracht, tolk)"), R("")],
+            [R("Taal van het gesprek, tolk ja of nee"), R("")],
+        ], kind="invul"),
+    ]
+    for item in plan.noteren:
+        text = str(item).strip()
+        low = text.lower()
+        if not text or low.startswith("datum") or "voorgelezen" in low or "voorlezen" in low:
+            continue
+        extra = ""
+        if "aanspreekpersoon" in low:
+            extra = ("Voorstel: " + _contact(plan) + ". Kanaal: "
+                     + _tekst([ANTWOORD.get(x, str(x)).split(",")[0] for x in
+                               (plan.uitnodiging.antwoord if isinstance(plan.uitnodiging.antwoord, list) else [])]) + ".")
+        b.append(Blok("vraag", runs=R((text,)), lijnen=2, titel=extra))
+    b.append(_niet_kader())
+    b.append(Blok("h2", R("Afsluiten")))
+    b.append(Blok("vink", items=[R("Ik heb de samenvatting voorgelezen aan de ouders."),
+                                 R("De ouders zijn akkoord met wat er staat."),
+                                 R("De ouders weten dat ze dit verslag mogen lezen.")]))
+    b.append(Blok("meta", R(BRON)))
+    return Document("verslag", DOCUMENTEN["verslag"][1], b, "team")
+
+
+_BUILDERS = {"plan": _plan_doc, "brief": _brief_doc, "vragenblad": _vragen_doc, "verslag": _verslag_doc}
+
+
+def document(plan: Plan, doc_id: str) -> Document:
+    if doc_id not in _BUILDERS:
+        raise SamenschoolError(f"Document '{doc_id}' bestaat niet. Kies uit: {', '.join(DOCUMENTEN)}.")
+    return _BUILDERS[doc_id](plan)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+_ENV: Environment | None = None
+
+
+def _env() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = Environment(loader=PackageLoader("samenschool", "templates"),
+                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    return _ENV
+
+
+def to_html(doc: Document, plan: Plan) -> str:
+    template = _env().get_template(f"vertelgesprek/{doc.id}.html.j2")
+    return template.render(doc=doc, klas=_tekst(plan.context.klas, ""), datum=f"{_dt.date.today():%d-%m-%Y}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------------------------
+
+def _md_runs(runs: Runs) -> str:
+    out = []
+    for text, bold in runs:
+        if not text:
+            continue
+        lines = [escape_md(line) for line in text.split("\n")]
+        esc = "  \n".join(lines)
+        if bold:
+            stripped = esc.strip()
+            out.append(esc[: len(esc) - len(esc.lstrip())] + f"**{stripped}**" + esc[len(esc.rstrip()):]
+                       if stripped else esc)
+        else:
+            out.append(esc)
+    return "".join(out)
+
+
+def _md_blocks(blokken: list[Blok]) -> list[str]:
+    out: list[str] = []
+    schrijflijn = "…" * 40
+    for blok in blokken:
+        if blok.soort == "h1":
+            out += [f"# {_md_runs(blok.runs)}", ""]
+        elif blok.soort == "h2":
+            out += [f"## {_md_runs(blok.runs)}", ""]
+        elif blok.soort == "p":
+            out += [_md_runs(blok.runs), ""]
+        elif blok.soort == "meta":
+            out += [f"*{_md_runs(blok.runs)}*", ""]
+        elif blok.soort == "ul":
+            out += [f"- {_md_runs(item)}" for item in blok.items] + [""]
+        elif blok.soort == "ol":
+            out += [f"{i}. {_md_runs(item)}" for i, item in enumerate(blok.items, start=1)] + [""]
+        elif blok.soort == "vink":
+            out += [f"- [ ] {_md_runs(item)}" for item in blok.items] + [""]
+        elif blok.soort == "tabel":
+            header, *rows = blok.rijen
+            out.append("| " + " | ".join(_md_runs(c) for c in header) + " |")
+            out.append("|" + "---|" * len(header))
+            out += ["| " + " | ".join(_md_runs(c).replace("  \n", "<br>") or " " for c in row) + " |" for row in rows]
+            out.append("")
+        elif blok.soort == "kader":
+            if blok.titel:
+                out.append(f"> **{escape_md(blok.titel)}**")
+                out.append(">")
+            out += [f"> - {_md_runs(item)}" if blok.titel else f"> {_md_runs(item)}" for item in blok.items]
+            out.append("")
+        elif blok.soort == "vraag":
+            out += [_md_runs(blok.runs), ""]
+            if blok.titel:
+                out += [escape_md(blok.titel), ""]
+            out += [schrijflijn + "  " for _ in range(blok.lijnen)] + [""]
+        elif blok.soort == "strookje":
+            out += ["✂ " + "- " * 30, "", f"### {escape_md(blok.titel)}", ""]
+            out += _md_blocks(blok.blokken)
+    return out
+
+
+def to_markdown(doc: Document) -> str:
+    return "\n".join(_md_blocks(doc.blokken)).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+# ---------------------------------------------------------------------------------------------
+
+def to_docx(doc: Document, plan: Plan) -> bytes:
+    from docx import Document as Docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    word = Docx()
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    section.top_margin = section.bottom_margin = Cm(1.8)
+
+    styles = word.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    normal.paragraph_format.space_after = Pt(6)
+    # Language nl-BE on the default run properties and on Normal (spelling check in Word).
+    for element in (styles.element.find(qn("w:docDefaults")), normal.element):
+        if element is None:
+            continue
+        rpr = element.find(".//" + qn("w:rPr"))
+        if rpr is None:
+            rpr = normal.element.get_or_add_rPr() if element is normal.element else None
+        if rpr is None:
+            continue
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), "nl-BE")
+        lang.set(qn("w:bidi"), "ar-SA")
+    rfonts = normal.element.get_or_add_rPr().find(qn("w:rFonts"))
+    if rfonts is not None:
+        rfonts.set(qn("w:eastAsia"), "Arial")
+        rfonts.set(qn("w:cs"), "Arial")
+    for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13)):
+        style = styles[name]
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
+    props = word.core_properties
+    props.title = doc.titel
+    props.subject = f"Ouder-vertelgesprek, {_tekst(plan.context.klas, '')}".strip(", ")
+    props.author = "Samen School Maken"
+    props.language = "nl-BE"
+    props.keywords = "vertelgesprek; ouders; partnerschap; Recht-Op"
+
+    def add_runs(paragraph, runs: Runs) -> None:
+        for text, bold in runs:
+            if text:
+                run = paragraph.add_run(text)
+                run.bold = bold or None
+
+    def shade(cell, color: str) -> None:
+        tcpr = cell._tc.get_or_add_tcPr()
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), color)
+        tcpr.append(shd)
+
+    def write_line(container) -> None:
+        p = container.add_paragraph()
+        p.paragraph_format.space_before = Pt(16)
+        p.paragraph_format.space_after = Pt(0)
+        ppr = p._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        for edge in ("bottom", "between"):
+            el = OxmlElement(f"w:{edge}")
+            el.set(qn("w:val"), "single")
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "1")
+            el.set(qn("w:color"), "888888")
+            bdr.append(el)
+        ppr.append(bdr)
+
+    def keep_with_next(p) -> None:
+        p.paragraph_format.keep_with_next = True
+
+    def emit(container, blokken: list[Blok]) -> None:
+        for blok in blokken:
+            if blok.soort == "h1":
+                add_runs(container.add_paragraph(style="Title"), blok.runs)
+            elif blok.soort == "h2":
+                add_runs(container.add_paragraph(style="Heading 2"), blok.runs)
+            elif blok.soort == "p":
+                add_runs(container.add_paragraph(), blok.runs)
+            elif blok.soort == "meta":
+                p = container.add_paragraph()
+                add_runs(p, blok.runs)
+                for run in p.runs:
+                    run.font.size = Pt(10)
+                    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+            elif blok.soort in ("ul", "ol"):
+                style = "List Bullet" if blok.soort == "ul" else "List Number"
+                for item in blok.items:
+                    add_runs(container.add_paragraph(style=style), item)
+            elif blok.soort == "vink":
+                for item in blok.items:
+                    p = container.add_paragraph()
+                    p.add_run("☐  ")
+                    add_runs(p, item)
+            elif blok.soort == "tabel":
+                header, *rows = blok.rijen
+                table = container.add_table(rows=1, cols=len(header))
+                table.style = "Table Grid"
+                table.alignment = WD_TABLE_ALIGNMENT.LEFT
+                for cell, runs in zip(table.rows[0].cells, header):
+                    add_runs(cell.paragraphs[0], [(t, True) for t, _ in runs])
+                    shade(cell, "E8F1F8")
+                # repeat the header row on every page
+                trpr = table.rows[0]._tr.get_or_add_trPr()
+                th = OxmlElement("w:tblHeader")
+                th.set(qn("w:val"), "true")
+                trpr.append(th)
+                for row in rows:
+                    cells = table.add_row().cells
+                    for cell, runs in zip(cells, row):
+                        add_runs(cell.paragraphs[0], runs)
+                    if blok.kind == "invul":
+                        cells[-1].paragraphs[0].paragraph_format.space_after = Pt(14)
+                container.add_paragraph()
+            elif blok.soort == "kader":
+                table = container.add_table(rows=1, cols=1)
+                table.style = "Table Grid"
+                cell = table.rows[0].cells[0]
+                shade(cell, {"niet": "FDECEA", "let-op": "FFF4DD"}.get(blok.kind, "EEF5FB"))
+                first = cell.paragraphs[0]
+                if blok.titel:
+                    add_runs(first, [(blok.titel, True)])
+                    for item in blok.items:
+                        add_runs(cell.add_paragraph(style="List Bullet"), item)
+                else:
+                    for i, item in enumerate(blok.items):
+                        add_runs(first if i == 0 else cell.add_paragraph(), item)
+                container.add_paragraph()
+            elif blok.soort == "vraag":
+                p = container.add_paragraph()
+                add_runs(p, blok.runs)
+                keep_with_next(p)
+                if blok.titel:
+                    q = container.add_paragraph()
+                    add_runs(q, [(blok.titel, False)])
+                    keep_with_next(q)
+                for _ in range(blok.lijnen):
+                    write_line(container)
+                container.add_paragraph()
+            elif blok.soort == "strookje":
+                p = container.add_paragraph("✂ " + "- " * 40)
+                p.paragraph_format.space_before = Pt(18)
+                keep_with_next(p)
+                h = container.add_paragraph(style="Heading 2")
+                add_runs(h, [(blok.titel, False)])
+                emit(container, blok.blokken)
+
+    emit(word, doc.blokken)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# API
+# ---------------------------------------------------------------------------------------------
+
+def render(plan: Plan, document_id: str, fmt: str) -> str | bytes:
+    """One document in one format: str for html and md, bytes for docx. Does not validate."""
+    if fmt not in FORMATEN:
+        raise SamenschoolError(f"Formaat '{fmt}' kennen we niet. Kies html, docx of md.")
+    doc = document(plan, document_id)
+    if fmt == "html":
+        return to_html(doc, plan)
+    if fmt == "md":
+        return to_markdown(doc)
+    return to_docx(doc, plan)
+
+
+def bestandsnaam(document_id: str, fmt: str) -> str:
+    return f"vertelgesprek_{DOCUMENTEN[document_id][0]}.{fmt}"
+
+
+def write_all(plan: Plan, folder: Path | str, fmt: str) -> list[Path]:
+    """Write the four documents in one format into ``folder``. A plan with errors is refused
+    (SamenschoolError naming the fields)."""
+    if fmt not in FORMATEN:
+        raise SamenschoolError(f"Formaat '{fmt}' kennen we niet. Kies html, docx of md.")
+    fouten = [m for m in validate(plan) if m.is_fout]
+    if fouten:
+        raise SamenschoolError("het plan is nog niet klaar. " + " ".join(f"{m}" for m in fouten))
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SamenschoolError(f"Kan de map {folder} niet maken: {exc.strerror}.") from exc
+    written = []
+    for doc_id in DOCUMENTEN:
+        content = render(plan, doc_id, fmt)
+        path = folder / bestandsnaam(doc_id, fmt)
+        try:
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            raise SamenschoolError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
+        written.append(path)
+    return written

@@ -1,0 +1,56 @@
+"""Module 05 in Voilà: the live letter editor scores while you type, and keeps the text
+after a page reload (the werkmap lives outside the kernel)."""
+
+import pytest
+
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "05_heldere_taal.ipynb"
+EDITOR = ".ss-brief-eigen_brief"  # the first editor on the page (one letter, no comparison)
+SCORE = f"{EDITOR} .ss-brief-scores .ss-scores"
+TEXTAREA = f"{EDITOR} .ss-brief-tekst textarea"
+TYPED = "Kom naar school. We praten samen over je kind. Het duurt een half uur."
+
+
+def _score(page) -> str | None:
+    return page.locator(SCORE).first.get_attribute("data-flesch")
+
+
+def test_editor_scores_live_and_keeps_text_after_reload(page, problems, voila_base_url):
+    failed = []  # (status, url) of every answer >= 400
+    page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
+    open_module(page, voila_base_url, NOTEBOOK)
+    textarea = page.locator(TEXTAREA).first
+    textarea.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    page.locator(SCORE).first.wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)
+    before = _score(page)
+    assert before is not None, "de editor toont geen score voor de voorbeeldbrief"
+    assert "Flesch-Douma" in page.locator(f"{EDITOR} .ss-brief-scores").first.inner_text()
+
+    # type a short, plain text: fill all but the last character, then press it (a real key
+    # event, so the widget syncs to the kernel)
+    textarea.fill(TYPED[:-1])
+    textarea.press(TYPED[-1])
+    page.wait_for_function(
+        "([sel, old]) => { const el = document.querySelector(sel);"
+        " return el && el.getAttribute('data-flesch') !== old; }",
+        arg=[SCORE, before], timeout=PAGE_TIMEOUT_MS,
+    )
+    after = _score(page)
+    assert float(after) > float(before), (before, after)
+    assert_no_errors_shown(page)
+    assert problems.relevant() == [], problems.relevant()
+
+    # reload (open the same address again): the text comes back from the werkmap, with its score
+    open_module(page, voila_base_url, NOTEBOOK)
+    textarea = page.locator(TEXTAREA).first
+    textarea.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert textarea.input_value() == TYPED
+    assert _score(page) == after
+    # Leaving a Voilà page posts /voila/api/shutdown/<kernel>, which this Voilà answers with
+    # 403 (a server matter, not this page's). Allow exactly that, nothing else.
+    assert all("/voila/api/shutdown/" in url for _status, url in failed), failed
+    others = [p for p in problems.relevant() if "status of 403" not in p]
+    assert others == [], others

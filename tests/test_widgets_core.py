@@ -1,0 +1,371 @@
+"""Core widgets: models (state in/out, persistence across a 'restart', bad input) and
+headless views (set .value, click, read model state and HTML)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from samenschool.errors import SamenschoolError
+from samenschool.werkmap import Werkmap
+from samenschool.widgets import _ui, reflectie, scenario, schaal, sorteer, voortgang
+
+M1 = "01_gelijke_kansen"
+M2 = "02_partnerschap"
+
+THEMAS = pd.DataFrame({
+    "id": ["betaalbaarheid", "talenten_leerkansen", "informatie_communicatie", "welzijn_welbevinden",
+           "ouderbetrokkenheid"],
+    "nummer": [1, 2, 3, 4, 5],
+    "naam": ["Betaalbaarheid", "Talenten en leerkansen", "Informatie en communicatie", "Welzijn en welbevinden",
+             "Ouderbetrokkenheid"],
+    "beschrijving": ["Over geld en schaamte.", "Over wat een kind goed kan.", "Over weten wat er gebeurt.",
+                     "Over je goed voelen.", "Over betrokken worden."],
+})
+
+CITATEN = pd.DataFrame({
+    "id": ["T1", "T2", "T3", "T4", "T5", "T6", "T7"],
+    "tekst": ["Een citaat over geld <b>en</b> kosten.", "Een citaat over talent.", "Een citaat over een brief.",
+              "Een citaat over je goed voelen.", "Een citaat over de ouderraad.", "Nog een over geld.",
+              "Een citaat zonder thema."],
+    "spreker": ["ouder"] * 6 + ["oudergroep"],
+    "sectie": ["thema_betaalbaarheid", "thema_talenten", "thema_informatie", "thema_welzijn",
+               "thema_ouderbetrokkenheid", "focus_kiezen", "wat_is_partnerschap"],
+    "thema": ["betaalbaarheid", "talenten_leerkansen", "informatie_communicatie", "welzijn_welbevinden",
+              "ouderbetrokkenheid", "betaalbaarheid", ""],
+    "waarden": ["", "", "respect", "vertrouwen;respect", "", "", "gelijkwaardigheid"],
+    "impact": ["", "", "", "kind_x", "ouder_y", "", ""],
+})
+
+WAARDEN = pd.DataFrame({
+    "id": ["gelijkwaardigheid", "respect", "vertrouwen", "zonder_citaat"],
+    "naam": ["Gelijkwaardigheid", "Respect", "Vertrouwen", "Zonder citaat"],
+    "beschrijving": ["Op gelijke hoogte.", "Wederzijds respect.", "Elkaar vertrouwen.", "—"],
+    "volgorde": [1, 2, 3, 4],
+})
+
+IMPACT = pd.DataFrame({
+    "id": ["kind_x", "ouder_y", "fg_z"],
+    "voor": ["kind", "ouder", "leerkracht"],
+    "bron": ["ouders", "ouders", "focusgroep"],
+    "naam": ["Kind voelt zich beter", "Ouder voelt zich zekerder", "Focusgroep"],
+    "beschrijving": ["Uitleg kind.", "Uitleg ouder.", "Uitleg fg."],
+})
+
+
+def restart(werkmap: Werkmap) -> Werkmap:
+    """A new Werkmap object on the same folder: what a kernel restart or page reload sees."""
+    return Werkmap(werkmap.folder)
+
+
+# -- reflectie ------------------------------------------------------------------------------
+def test_reflectie_model_saves_and_reloads(werkmap):
+    model = reflectie.Reflectie(M1, "reflectie", "Wat neem je mee?", werkmap)
+    assert model.tekst == "" and not model.gedaan
+    assert model.bewaar("  Ik neem mee dat ouders al betrokken zijn.  ")
+    again = reflectie.Reflectie(M1, "reflectie", "Wat neem je mee?", restart(werkmap))
+    assert again.tekst == "Ik neem mee dat ouders al betrokken zijn."
+    assert restart(werkmap).labels(M1)["reflectie"] == "Wat neem je mee?"
+
+
+def test_reflectie_model_bad_input(werkmap):
+    model = reflectie.Reflectie(M1, "reflectie", "Vraag", werkmap, max_tekens=20)
+    assert not model.bewaar("x" * 50)
+    assert "te lang" in model.melding and model.tekst == "x" * 20
+    assert restart(werkmap).get(M1, "reflectie") == "x" * 20
+    assert not model.bewaar("   \n ")
+    assert "leeg" in model.melding
+    assert restart(werkmap).get(M1, "reflectie") is None
+    assert model.bewaar("tab\tnul\x00bel\x07")
+    assert model.tekst == "tab\tnulbel"
+
+
+def test_reflectie_view_headless(werkmap):
+    view = reflectie.maak(M1, "reflectie", "Wat neem je mee?", werkmap=werkmap)
+    view.tekst.value = "Mijn gedachte"
+    assert "Bewaard" in view.status.value
+    assert restart(werkmap).get(M1, "reflectie") == "Mijn gedachte"
+    view.tekst.value = ""
+    assert "leeg" in view.status.value
+    reloaded = reflectie.maak(M1, "reflectie", "Wat neem je mee?", werkmap=restart(werkmap))
+    assert reloaded.tekst.value == ""
+
+
+def test_reflectie_view_shows_werkmap_message(werkmap):
+    werkmap.folder.mkdir(parents=True)
+    werkmap.path(M1).write_text("{kapot", encoding="utf-8")
+    view = reflectie.maak(M1, "reflectie", "Vraag", werkmap=werkmap)
+    assert "niet gelezen" in view.status.value
+
+
+# -- sorteer --------------------------------------------------------------------------------
+def test_kies_citaten_spreads_over_themes_and_is_stable():
+    rows = sorteer.kies_citaten(CITATEN, THEMAS, n=5)
+    assert list(rows["thema"]) == list(THEMAS["id"])
+    assert list(rows["id"]) == list(sorteer.kies_citaten(CITATEN, THEMAS, n=5)["id"])
+    assert len(sorteer.kies_citaten(CITATEN, THEMAS, n=6)) == 6
+    with pytest.raises(SamenschoolError):
+        sorteer.kies_citaten(CITATEN, THEMAS, n=0)
+
+
+def test_sorteerder_model_feedback_and_restart(werkmap):
+    rows = sorteer.kies_citaten(CITATEN, THEMAS, n=5)
+    model = sorteer.Sorteerder(M1, rows, THEMAS, werkmap)
+    model.kies("T1", "betaalbaarheid")
+    model.kies("T2", "welzijn_welbevinden")
+    same, other, empty = model.terugkoppeling("T1"), model.terugkoppeling("T2"), model.terugkoppeling("T3")
+    assert same.zelfde and "ook bij Betaalbaarheid" in same.tekst
+    assert not other.zelfde
+    assert "Jij koos Welzijn en welbevinden" in other.tekst
+    assert "Talenten en leerkansen" in other.tekst and "Over wat een kind goed kan." in other.tekst
+    assert "Beide lezingen kunnen" in other.tekst
+    assert "fout" not in other.tekst.lower() and "fout" not in same.tekst.lower()
+    assert "nog geen thema" in empty.tekst
+    assert "Bij 1 van de 5" in model.samenvatting()
+    jij, groep = model.telling()
+    assert jij["Betaalbaarheid"] == 1 and jij["Welzijn en welbevinden"] == 1 and sum(jij.values()) == 2
+    assert all(v == 1 for v in groep.values())
+    again = sorteer.Sorteerder(M1, rows, THEMAS, restart(werkmap))
+    assert again.keuzes["T1"] == "betaalbaarheid" and again.keuzes["T3"] is None
+    assert again.to_dict()["keuzes"]["T2"] == "welzijn_welbevinden"
+    model.kies("T1", None)
+    assert sorteer.Sorteerder(M1, rows, THEMAS, restart(werkmap)).keuzes["T1"] is None
+
+
+def test_sorteerder_bad_input(werkmap):
+    model = sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, THEMAS, 5), THEMAS, werkmap)
+    with pytest.raises(SamenschoolError, match="geen thema"):
+        model.kies("T1", "armoede")
+    with pytest.raises(SamenschoolError, match="hoort niet"):
+        model.kies("C999", "betaalbaarheid")
+    werkmap.set(M1, "sorteer.T1", "iets_raars")
+    assert sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, THEMAS, 5), THEMAS, restart(werkmap)).keuzes["T1"] is None
+
+
+def test_sorteer_view_headless(werkmap):
+    view = sorteer.maak(M1, 5, werkmap=werkmap, citaten=CITATEN, themas=THEMAS)
+    assert len(view.keuzes) == 5
+    # escaped quote text
+    assert "&lt;b&gt;en&lt;/b&gt;" in view.widget.children[0].children[0].value
+    view.knop.click()
+    assert "Kies eerst" in view.samenvatting.value
+    for cid, dropdown in view.keuzes.items():
+        dropdown.value = "betaalbaarheid"
+    assert "5 van 5" in view.status.value
+    view.knop.click()
+    assert "ook bij Betaalbaarheid" in view.feedback["T1"].value
+    assert "Beide lezingen kunnen" in view.feedback["T2"].value
+    assert "Bij 1 van de 5" in view.samenvatting.value
+    assert "<img" in view.grafiek.value and "In woorden:" in view.grafiek.value
+    reloaded = sorteer.maak(M1, 5, werkmap=restart(werkmap), citaten=CITATEN, themas=THEMAS)
+    assert all(d.value == "betaalbaarheid" for d in reloaded.keuzes.values())
+
+
+def test_sorteer_view_never_raises(werkmap):
+    view = sorteer.maak(M1, 5, werkmap=werkmap, citaten=CITATEN, themas=THEMAS, met_grafiek=False)
+    view._kies("T1", "bestaat_niet")
+    assert "geen thema" in view.status.value
+
+
+def test_sorteer_maak_unknown_ids(werkmap):
+    with pytest.raises(SamenschoolError, match="bestaan niet"):
+        sorteer.maak(M1, citaat_ids=["X1"], werkmap=werkmap, citaten=CITATEN, themas=THEMAS)
+
+
+# -- scenario -------------------------------------------------------------------------------
+def test_scenario_model_navigation_and_answers(werkmap):
+    kaarten = scenario.kaarten_uit_citaten(CITATEN, per_thema=1)
+    assert [k.citaat_id for k in kaarten] == ["T1", "T2", "T3", "T4", "T5"]
+    kaarten.append(scenario.Kaart(id="fictie1", vraag="Wat doe jij?", situatie="Een mama komt te laat."))
+    model = scenario.ScenarioReeks(M1, kaarten, werkmap)
+    assert model.positie == "Kaart 1 van 6" and not model.heeft_vorige
+    model.vorige()
+    assert model.index == 0
+    model.volgende()
+    assert model.huidige.id == "T2"
+    assert model.bewaar("Ik zou eerst luisteren.")
+    model.ga_naar(5)
+    assert not model.heeft_volgende
+    html = model.kaart_html(CITATEN)
+    assert scenario.FICTIE_LABEL in html and "Een mama komt te laat." in html
+    with pytest.raises(SamenschoolError):
+        model.ga_naar(9)
+    again = scenario.ScenarioReeks(M1, kaarten, restart(werkmap))
+    assert again.antwoorden["T2"] == "Ik zou eerst luisteren." and again.aantal_beantwoord == 1
+    assert "Ik zou eerst luisteren." in again.to_dict()["antwoorden"].values()
+
+
+def test_scenario_bad_input(werkmap):
+    with pytest.raises(SamenschoolError):
+        scenario.ScenarioReeks(M1, [], werkmap)
+    with pytest.raises(SamenschoolError):
+        scenario.ScenarioReeks(M1, [scenario.Kaart(id="a", vraag="?")], werkmap)
+    with pytest.raises(SamenschoolError, match="bestaan niet"):
+        scenario.kaarten_uit_citaten(CITATEN, ["NOPE"])
+    model = scenario.ScenarioReeks(M1, scenario.kaarten_uit_citaten(CITATEN, ["T1"]), werkmap, max_tekens=10)
+    assert not model.bewaar("veel te lange tekst hier")
+    assert "te lang" in model.melding
+
+
+def test_scenario_view_headless(werkmap):
+    view = scenario.maak(M1, ["T1", "T2"], werkmap=werkmap, citaten=CITATEN, met_themanaam=False)
+    assert "Kaart 1 van 2" in view.kaart.value and view.knop_vorige.disabled
+    assert "Een citaat over geld &lt;b&gt;en&lt;/b&gt; kosten." in view.kaart.value
+    view.tekst.value = "Antwoord bij kaart 1"
+    assert "Bewaard" in view.status.value
+    view.knop_volgende.click()
+    assert "Kaart 2 van 2" in view.kaart.value and view.tekst.value == "" and view.knop_volgende.disabled
+    view.knop_vorige.click()
+    assert view.tekst.value == "Antwoord bij kaart 1"
+    # switching cards did not overwrite anything
+    assert restart(werkmap).load(M1) == {"scenario.T1": "Antwoord bij kaart 1"}
+
+
+def test_waarden_en_impact_secties():
+    secties = scenario.waarden_secties(CITATEN, WAARDEN)
+    titels = [t for t, _ in secties]
+    assert titels == ["Gelijkwaardigheid (1 citaat)", "Respect (2 citaten)", "Vertrouwen (1 citaat)"]
+    assert "Een citaat over een brief." in secties[1][1]
+    assert len(scenario.waarden_secties(CITATEN, WAARDEN, alle=True)) == 4
+    impact = scenario.impact_secties(CITATEN, IMPACT)
+    assert [t for t, _ in impact] == ["Voor het kind", "Voor de ouder"]
+    assert "Een citaat over je goed voelen." in impact[0][1]
+    assert len(scenario.impact_secties(CITATEN, IMPACT, bron=None)) == 3
+
+
+# -- schaal ---------------------------------------------------------------------------------
+def test_plaatsing_model(werkmap):
+    model = schaal.Plaatsing(M2, werkmap)
+    assert "nog niets" in model.samenvatting()
+    model.zet("nu", "Samen doen")
+    assert "Waar wil je naartoe" in model.samenvatting()
+    text = model.zet("doel", "Samen beslissen")
+    assert "2 treden verder" in text and model.afstand == 2
+    again = schaal.Plaatsing(M2, restart(werkmap))
+    assert again.to_dict() == {"nu": "Samen doen", "doel": "Samen beslissen"}
+    assert "lager" in model.zet("doel", "Samen weten")
+    with pytest.raises(SamenschoolError, match="staat niet op de schaal"):
+        model.zet("nu", "Samen dansen")
+    with pytest.raises(SamenschoolError):
+        model.zet("straks", "Samen doen")
+    model.zet("nu", None)
+    model.zet("doel", None)
+    assert restart(werkmap).get(M2, "plaatsing") is None
+
+
+def test_plaatsing_view_headless(werkmap):
+    view = schaal.maak_plaatsing(M2, werkmap=werkmap)
+    assert view.knoppen["nu"].value is None
+    view.knoppen["nu"].value = "Samen weten"
+    view.knoppen["doel"].value = "Samen denken"
+    assert "3 treden verder" in view.status.value and "Bewaard" in view.status.value
+    reloaded = schaal.maak_plaatsing(M2, werkmap=restart(werkmap))
+    assert reloaded.knoppen["nu"].value == "Samen weten" and reloaded.knoppen["doel"].value == "Samen denken"
+
+
+def test_weging_model(werkmap):
+    model = schaal.Weging(M2, WAARDEN, werkmap)
+    assert "nog geen" in model.samenvatting()
+    model.zet("respect", 3)
+    model.zet("vertrouwen", "2")
+    assert model.gekozen == ["respect", "vertrouwen"]
+    assert "Respect" in model.samenvatting() and "2 van de 4" in model.samenvatting()
+    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).to_dict() == {
+        "gelijkwaardigheid": 0, "respect": 3, "vertrouwen": 2, "zonder_citaat": 0}
+    for bad in (4, -1, "veel", 1.5, None, True):
+        with pytest.raises(SamenschoolError, match="0 tot 3"):
+            model.zet("respect", bad)
+    with pytest.raises(SamenschoolError, match="geen waarde"):
+        model.zet("geluk", 1)
+    werkmap.set(M2, "waarden_weging", {"respect": 99, "vertrouwen": "x"})
+    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).gewichten["respect"] == 0
+    fig, alt = model.grafiek()
+    assert "Respect: 3" in alt
+
+
+def test_weging_view_headless(werkmap):
+    view = schaal.maak_weging(M2, waarden=WAARDEN, werkmap=werkmap)
+    view.knoppen["vertrouwen"].value = 3
+    assert "Vertrouwen" in view.status.value and "Bewaard" in view.status.value
+    view.knop.click()
+    assert "<img" in view.grafiek.value and "Vertrouwen: 3" in view.grafiek.value
+    view._zet("vertrouwen", 7)
+    assert "0 tot 3" in view.status.value
+    reloaded = schaal.maak_weging(M2, waarden=WAARDEN, werkmap=restart(werkmap))
+    assert reloaded.knoppen["vertrouwen"].value == 3
+    assert list(schaal.maak_weging(M2, waarden=WAARDEN, aantal=2, werkmap=werkmap).knoppen) == [
+        "gelijkwaardigheid", "respect"]
+
+
+# -- voortgang ------------------------------------------------------------------------------
+def test_voortgang_model_and_live_update(werkmap):
+    model = voortgang.Voortgang(M1, werkmap=werkmap)
+    assert model.tekst() == "0 van 3 activiteiten gedaan"
+    view = voortgang.maak(M1, werkmap=werkmap)
+    refl = reflectie.maak(M1, "reflectie", "Vraag", werkmap=werkmap)
+    refl.tekst.value = "iets"
+    assert view.balk.value == 1 and "1 van 3" in view.tekst.value
+    sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, THEMAS, 5), THEMAS, werkmap).kies("T1", "betaalbaarheid")
+    assert view.balk.value == 2
+    werkmap.set(M1, "scenario.T9", "antwoord")
+    view.knop.click()
+    assert "Alle 3 activiteiten gedaan" in view.tekst.value
+    assert voortgang.Voortgang(M1, werkmap=restart(werkmap)).aantal_gedaan == 3
+    # "sorteer_extra" is not the activity "sorteer"
+    other = voortgang.Voortgang("00_start", {"sorteer": "x"}, werkmap)
+    werkmap.set("00_start", "sorteer_extra", "y")
+    assert other.aantal_gedaan == 0
+
+
+def test_voortgang_bad_input(werkmap):
+    with pytest.raises(SamenschoolError):
+        voortgang.Voortgang("99_onbekend", werkmap=werkmap)
+    with pytest.raises(SamenschoolError):
+        voortgang.Voortgang(M1, {}, werkmap)
+
+
+def test_route_keuze(werkmap):
+    model = voortgang.RouteKeuze(werkmap)
+    assert model.gekozen() is None and "Kies een route" in model.html()
+    model.kies("schoolteam")
+    assert voortgang.RouteKeuze(restart(werkmap)).route == "schoolteam"
+    assert "05_heldere_taal.ipynb" in model.html()
+    with pytest.raises(SamenschoolError):
+        model.kies("vakantie")
+    view = voortgang.RouteView(voortgang.RouteKeuze(werkmap))
+    assert view.keuze.value == "schoolteam"
+    view.keuze.value = "zelfstudie"
+    assert "Zelfstudie" in view.uitleg.value and "Bewaard" in view.status.value
+    assert restart(werkmap).get("00_start", "route") == "zelfstudie"
+    assert voortgang.Voortgang("00_start", werkmap=werkmap).status()["route"]
+
+
+def test_every_route_lists_existing_or_planned_modules():
+    for route in voortgang.ROUTES:
+        html = voortgang.route_html(route)
+        for mid in route.modules:
+            assert f"{mid}.ipynb" in html
+        assert "06_" not in html and "07_" not in html
+
+
+# -- shared helpers -------------------------------------------------------------------------
+def test_toon_functions_show_dutch_message_instead_of_traceback(werkmap, capsys, monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, **kw: shown.append(obj))
+    sorteer.toon(M1, citaat_ids=["BESTAAT_NIET"], werkmap=werkmap)
+    assert "bestaan niet" in shown[-1].value
+    voortgang.toon("99_onbekend", werkmap=werkmap)
+    assert "geen activiteiten" in shown[-1].value
+
+
+def test_fout_tekst_hides_internal_errors():
+    assert _ui.fout_tekst(RuntimeError("boom at 0x1234")) == _ui.ALGEMENE_FOUT
+    assert _ui.fout_tekst(SamenschoolError("Kies een thema.")) == "Kies een thema."
+
+
+def test_werkmap_html(werkmap):
+    html = voortgang.werkmap_html(werkmap)
+    assert str(werkmap.folder) in html and "nog niets" in html
+    assert "samenschool werkmap wis" in html and "export --uit werkboek.html" in html
+    werkmap.set(M1, "reflectie", "x")
+    assert "1 module in" in voortgang.werkmap_html(werkmap)
