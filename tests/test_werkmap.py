@@ -96,11 +96,20 @@ def test_export_escapes_learner_text_in_html_and_markdown(werkmap, tmp_path):
     for text in (html, md):
         assert "العربية" in text and "ğüş" in text and "łóźż" in text
         assert "Wat viel je op?" in text and "Partnerschap" in text and "vertrouwen: 3" in text
+
     assert "@media print" in html and "@page" in html
+
+
+def test_exercise_modules_get_a_readable_title(werkmap):
+    werkmap.set("oefening_03_perspectiefwissel", "gevoel", "schaamte")
+    assert "Oefening: perspectiefwissel" in werkboek.to_markdown(werkmap)
 
 
 def test_cli_export_and_wipe(werkmap_dir, tmp_path, capsys, monkeypatch):
     Werkmap(werkmap_dir).set("03_drempels", "kaart", "taal")
+    (werkmap_dir / "teamkaart").mkdir()
+    (werkmap_dir / "teamkaart" / "teamlid-1.json").write_text("{}", encoding="utf-8")
+    (werkmap_dir / "notities.txt").write_text("niet van de kit", encoding="utf-8")
     assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.md")]) == 0
     assert "taal" in (tmp_path / "wb.md").read_text(encoding="utf-8")
     assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.pdf")]) == 1
@@ -113,4 +122,5 @@ def test_cli_export_and_wipe(werkmap_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
     assert main(["werkmap", "wis"]) == 0
     assert Werkmap(werkmap_dir).modules() == []
-    assert not Path(werkmap_dir).exists() or not any(Path(werkmap_dir).glob("*.json"))
+    assert not list(Path(werkmap_dir).rglob("*.json"))  # also the team map files in subfolders
+    assert (werkmap_dir / "notities.txt").exists()  # files that are not the kit's stay

@@ -190,6 +190,7 @@ def test_teamkaart_summary_numbers(werkmap, drempels):
     fig, alt = tk.teamkaart_figuur(kaart.summary())
     assert fig is not None and "3 teamleden" in alt and "Naam leefwereld: gemiddeld 3" in alt
     assert "meest verschillend" in alt and "Naam andere_ouders" in alt.split("meest verschillend")[1]
+    assert "Naam leefwereld" not in alt.split("meest verschillend")[1]
 
 
 def test_teamkaart_rejects_bad_weights(werkmap, drempels):
@@ -251,3 +252,21 @@ def test_teamkaart_view_headless(werkmap, drempels):
     assert list(view.model.leden) == ["Leerkracht 1"]  # first click only asks
     view.wis_knop.click()
     assert view.model.leden == {}
+
+
+# -- with the real datasets: the calls the notebook makes build without an error message -----------
+def test_notebook_activities_with_real_data(werkmap):
+    box = dk.maak("C072", "C087", "C093", werkmap=werkmap)
+    assert [v.model.rapport_drempel for v in box.views] == ["tijd_ontmoeting", "andere_ouders",
+                                                            "angst_schroom_leerkrachten"]
+    view = ps.maak("C084", werkmap=werkmap)
+    for area in view.velden.values():
+        area.value = "Een antwoord"
+    view.knop.click()
+    assert "ss-rapport-zegt" in view.rapport.value
+    assert set(ps.SCHOOLKANT) == set(dk.ouder_drempels()["id"])
+    kaart = tk.maak(werkmap)
+    assert len(kaart.schuiven) == 9
+    for drempel in dk.ouder_drempels()["id"]:
+        assert "ss-citaat" in dk.drempel_html(drempel)
+    assert dk.schoolkant_html().count('class="ss-drempel"') == len(dk.school_drempels())

@@ -52,6 +52,14 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
         f"--port={port}", f"--Voila.ip={host}", "--no-browser",
         "--template=samenschool", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
+        # Voilà's kernel shutdown on page leave is a beacon without an XSRF token, which the
+        # server refuses with 403 (voila issue #1458) and leaves the kernel running. The
+        # server has no login (the pages are open to whoever reaches them), so the XSRF
+        # check protects nothing here; without it, closed pages free their kernel.
+        "--ServerApp.disable_check_xsrf=True",
+        # Backstop for tabs that vanish without a goodbye (laptop lid closed): free kernels
+        # that have had no connection for 30 minutes. Answers are in the werkmap already.
+        "--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",
         "--Voila.log_level=WARN", "--ServerApp.log_level=WARN",
     ]
 

@@ -169,7 +169,8 @@ def modeloplossing(nb, naam: str) -> str:
             lines += [_citaat_md(c), ""]
         lines += ["Bron: Recht-Op vzw, rapport over partnerschap tussen ouders en school.", ""]
     for n, (index, _key, vraag) in enumerate(_vragen(nb), start=1):
-        lines += [f"## Vraag {n}: {vraag}", "", nb.cells[index].source.strip(), ""]
+        kop = vraag if vraag.lower().startswith("vraag") else f"Vraag {n}: {vraag}"
+        lines += [f"## {kop}", "", nb.cells[index].source.strip(), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

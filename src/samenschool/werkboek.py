@@ -37,7 +37,13 @@ def escape_md(text: str) -> str:
 
 
 def _title(module: str) -> str:
-    return MODULE_TITLES.get(module, module.replace("_", " "))
+    if module in MODULE_TITLES:
+        return MODULE_TITLES[module]
+    if module.startswith("oefening_"):
+        words = module.removeprefix("oefening_").split("_")
+        words = words[1:] if words and words[0].isdigit() else words
+        return "Oefening: " + " ".join(words)
+    return module.replace("_", " ")
 
 
 def _label(key: str, labels: dict[str, str]) -> str:

@@ -161,9 +161,14 @@ class Werkmap:
         if not self.folder.exists():
             return 0
         removed = 0
-        for path in list(self.folder.glob("*.json")) + list(self.folder.glob(".*.lock")):
+        # Only the kit's own files (JSON answers, also in subfolders such as teamkaart/, and
+        # lock files): the folder is configurable, so never delete anything else in it.
+        for path in list(self.folder.rglob("*.json")) + list(self.folder.glob(".*.lock")):
             path.unlink(missing_ok=True)
             removed += path.suffix == ".json"
+        for sub in sorted((p for p in self.folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+            with contextlib.suppress(OSError):
+                sub.rmdir()
         with contextlib.suppress(OSError):
             self.folder.rmdir()
         return removed

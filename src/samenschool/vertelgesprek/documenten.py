@@ -174,7 +174,7 @@ def _plan_doc(plan: Plan) -> Document:
     ]
     if u.tolk == "sociaal_tolk":
         stappen.append(R(("Tolk boeken: ",), "vraag een sociaal tolk aan bij het Agentschap Integratie en "
-                         "Inburgering. Doe dat zodra u weet welke ouder een tolk wil. Laat nooit een kind tolken."))
+                         "Inburgering. Doe dat zodra je weet welke ouder een tolk wil. Laat nooit een kind tolken."))
     stappen += [
         R(("Contactpersoon voor de ouders: ",), _contact(plan) + (f", tel. {u.telefoon}" if str(u.telefoon).strip() else "")
           + "."),
@@ -198,7 +198,7 @@ def _plan_doc(plan: Plan) -> Document:
         ]),
         Blok("h2", R("5. Gespreksleidraad")),
     ]
-    rijen = [[R("Fase"), R("Min."), R("Wat doet u?")]]
+    rijen = [[R("Fase"), R("Min."), R("Wat doe je?")]]
     totaal = 0
     for f in plan.leidraad:
         minuten = as_int(f.get("minuten"))
@@ -207,7 +207,7 @@ def _plan_doc(plan: Plan) -> Document:
     rijen.append([R(("Samen",)), R((str(totaal),)), R(f"van de {_duur(plan)}")])
     b.append(Blok("tabel", rijen=rijen, kind="leidraad"))
     b += [
-        Blok("h2", R("6. Wat schrijft u op?")),
+        Blok("h2", R("6. Wat schrijf je op?")),
         Blok("ul", items=[R(_tekst(n)) for n in plan.noteren if str(n).strip()]),
         _niet_kader(),
         Blok("h2", R("7. Opvolging")),
@@ -225,7 +225,7 @@ def _plan_doc(plan: Plan) -> Document:
 def _niet_kader() -> Blok:
     return Blok("kader", titel="Schrijf dit NIET op", kind="niet",
                 items=[R(x) for x in NIET_NOTEREN]
-                + [R(("Schrijf alleen wat u ook aan de ouders zou tonen. ",),
+                + [R(("Schrijf alleen wat je ook aan de ouders zou tonen. ",),
                      "Ouders mogen lezen wat er over hun kind bewaard wordt (AVG, artikel 15).")])
 
 
@@ -349,7 +349,7 @@ def _vragen_doc(plan: Plan) -> Document:
 def _verslag_doc(plan: Plan) -> Document:
     b = [
         Blok("h1", R(DOCUMENTEN["verslag"][1])),
-        Blok("kader", titel="Zo schrijft u het verslag", kind="info", items=[
+        Blok("kader", titel="Zo schrijf je het verslag", kind="info", items=[
             R("Schrijf kort op wat de ouders vertellen over de sterke kanten van hun kind."),
             R("Schrijf in de woorden van de ouders. Geen oordelen."),
             R(("Lees de samenvatting voor aan de ouders. ",), "Vraag: 'Klopt dit? Mag dit in het dossier?'"),
@@ -369,9 +369,8 @@ def _verslag_doc(plan: Plan) -> Document:
             continue
         extra = ""
         if "aanspreekpersoon" in low:
-            extra = ("Voorstel: " + _contact(plan) + ". Kanaal: "
-                     + _tekst([ANTWOORD.get(x, str(x)).split(",")[0] for x in
-                               (plan.uitnodiging.antwoord if isinstance(plan.uitnodiging.antwoord, list) else [])]) + ".")
+            extra = ("Voorstel: " + _contact(plan) + ". Kanaal (omcirkel): schoolpoort – telefoon – "
+                     "briefje – app – ander: ……………  Hoe vaak: ……………")
         b.append(Blok("vraag", runs=R((text,)), lijnen=2, titel=extra))
     b.append(_niet_kader())
     b.append(Blok("h2", R("Afsluiten")))

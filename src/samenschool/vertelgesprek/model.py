@@ -61,12 +61,12 @@ FASES = (
     ("het_kind", "Het kind", 5,
      "Wat vindt het kind zelf belangrijk? Is het kind erbij, laat het dan zelf vertellen."),
     ("positief", "De leerkracht voegt één positieve observatie toe", 3,
-     "Vertel één ding dat u al goed zag bij het kind. Alleen iets positiefs: dit is geen oudercontact."),
+     "Vertel één ding dat je al goed zag bij het kind. Alleen iets positiefs: dit is geen oudercontact."),
     ("afspraken", "Afspraken over aanspreekpersoon en kanaal", 4,
-     "Spreek af wie de vaste aanspreekpersoon is, hoe u elkaar op de hoogte houdt "
+     "Spreek af wie de vaste aanspreekpersoon is, hoe jullie elkaar op de hoogte houden "
      "(schoolpoort, telefoon, app, briefje) en hoe vaak."),
     ("samenvatting", "Samenvatting voorlezen", 3,
-     "Lees voor wat u opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat de "
+     "Lees voor wat je opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat de "
      "ouders anders zien."),
 )
 
@@ -522,7 +522,7 @@ def validate(plan: Plan) -> list[Melding]:
     if not school:
         fout("aanwezigen", "Van de school", "wie van de school is erbij? Kies minstens één rol.")
     if ouders is None or ouders < 1:
-        fout("aanwezigen", "Aantal ouders", f"'{a.ouders}' kan niet. Schrijf hoeveel ouders u verwacht, bv. 1 of 2.")
+        fout("aanwezigen", "Aantal ouders", f"'{a.ouders}' kan niet. Schrijf hoeveel ouders je verwacht, bv. 1 of 2.")
     elif school and len(school) > ouders:
         let_op("aanwezigen", "Wie is erbij", f"{len(school)} mensen van de school tegenover {ouders} "
                f"ouder{'s' if ouders > 1 else ''}. De focusgroep zegt: als de school "
@@ -546,23 +546,23 @@ def validate(plan: Plan) -> list[Melding]:
             let_op("leidraad", "Gespreksleidraad", "voeg één positieve observatie toe. Een ouder zegt: "
                    "'ik word in de eerste plaats graag aangesproken op wat er goed loopt.'")
         if "samenvatting" not in fases:
-            let_op("leidraad", "Gespreksleidraad", "lees op het einde voor wat u opschrijft.")
+            let_op("leidraad", "Gespreksleidraad", "lees op het einde voor wat je opschrijft.")
         if duur and totaal > duur:
             let_op("leidraad", "Gespreksleidraad", f"de fases duren samen {totaal} minuten, het gesprek "
                    f"{duur} minuten. Maak de fases korter of het gesprek langer.")
 
     # noteren
     if not isinstance(plan.noteren, list) or not [n for n in plan.noteren if tekst_ok(n)]:
-        fout("noteren", "Noteren", "kies wat u opschrijft in het verslag.")
+        fout("noteren", "Noteren", "kies wat je opschrijft in het verslag.")
     else:
         for i, item in enumerate(plan.noteren, start=1):
             topic = verboden_onderwerp(item)
             if topic:
-                fout("noteren", f"Noteren, punt {i}", f"'{item}' gaat over {topic}. Dat schrijft u niet op. "
-                     "Schrijf alleen wat u ook aan de ouders zou tonen: ouders mogen lezen wat er over "
+                fout("noteren", f"Noteren, punt {i}", f"'{item}' gaat over {topic}. Dat schrijf je niet op. "
+                     "Schrijf alleen wat je ook aan de ouders zou tonen: ouders mogen lezen wat er over "
                      "hun kind bewaard wordt.")
         if not any("voorgelezen" in str(n).lower() or "voorlezen" in str(n).lower() for n in plan.noteren):
-            let_op("noteren", "Noteren", "noteer ook dat u de samenvatting hebt voorgelezen aan de ouders.")
+            let_op("noteren", "Noteren", "noteer ook dat je de samenvatting hebt voorgelezen aan de ouders.")
 
     # opvolging
     o = plan.opvolging
@@ -570,8 +570,8 @@ def validate(plan: Plan) -> list[Melding]:
         let_op("opvolging", "Volgend contact", "spreek een volgend contact af, bv. 'een kort gesprek na "
                "de herfstvakantie'.")
     if not tekst_ok(o.bij_afwezigheid):
-        let_op("opvolging", "Als een ouder niet kwam", "wat doet u dan? Tip uit de focusgroep: bel op, "
-               "zeg dat u de ouder gemist hebt en stel een ander moment voor.")
+        let_op("opvolging", "Als een ouder niet kwam", "wat doe je dan? Tip uit de focusgroep: bel op, "
+               "zeg dat je de ouder gemist hebt en stel een ander moment voor.")
     for veld, waarde in (("Volgend contact", o.volgend_contact), ("Als een ouder niet kwam", o.bij_afwezigheid),
                          ("Elke dag", o.dagelijks)):
         topic = verboden_onderwerp(waarde)

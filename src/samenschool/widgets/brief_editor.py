@@ -304,6 +304,13 @@ def _opsom(items: list[str]) -> str:
 # --------------------------------------------------------------------------- HTML (escaped)
 
 
+_TH = ' style="text-align: left; padding: 0.15em 0.9em 0.15em 0; font-weight: bold"'
+_TD = ' style="text-align: right; padding: 0.15em 0.9em"'
+_TX = ' style="text-align: left; padding: 0.15em 0.9em"'
+_TABEL = ' style="border-collapse: collapse; margin: 0.4em 0"'
+_CAPTION = ' style="caption-side: top; text-align: left; padding-bottom: 0.3em"'
+
+
 def caveat_html() -> str:
     return f'<p class="ss-caveat">{escape(leesbaarheid.CAVEAT)}</p>'
 
@@ -323,10 +330,10 @@ def score_html(meting: Meting) -> str:
         ("Lange zinnen", str(len(r.lange_zinnen)), f"meer dan {leesbaarheid.LANGE_ZIN} woorden"),
         ("Moeilijke woorden", str(len(r.moeilijke_woorden)), "uit de woordenlijst van de kit"),
     ]
-    body = "".join(f"<tr><th scope=\"row\">{escape(a)}</th><td class=\"ss-getal\">{escape(b)}</td>"
-                   f"<td>{escape(c)}</td></tr>" for a, b, c in rows)
+    body = "".join(f'<tr><th scope="row"{_TH}>{escape(a)}</th><td class="ss-getal"{_TD}>{escape(b)}</td>'
+                   f"<td{_TX}>{escape(c)}</td></tr>" for a, b, c in rows)
     return (f'<div class="ss-scores" data-flesch="{r.flesch_douma}" data-brouwer="{r.brouwer}">'
-            f'<table class="ss-score-tabel"><caption>Hoe hoger de score, hoe makkelijker de tekst. '
+            f'<table class="ss-score-tabel"{_TABEL}><caption{_CAPTION}>Hoe hoger de score, hoe makkelijker de tekst. '
             f"Meestal ligt de score tussen 0 en 100.</caption>{body}</table>{caveat_html()}</div>")
 
 
@@ -339,6 +346,10 @@ def markering_html(meting: Meting) -> str:
              '<p class="ss-legende"><mark class="ss-moeilijk">gemarkeerd</mark> = moeilijk woord '
              '(ga er met de muis over voor een eenvoudiger woord), '
              '<span class="ss-lang">golvend onderlijnd</span> = lange zin.</p>']
+    if r.lange_zinnen:
+        parts.append(f"<p>{len(r.lange_zinnen)} lange {'zin' if len(r.lange_zinnen) == 1 else 'zinnen'} "
+                     f"(meer dan {leesbaarheid.LANGE_ZIN} woorden). Maak er kortere zinnen van.</p>")
+    parts.append(leesbaarheid.markeer_html(meting.tekst, r))
     if r.moeilijke_woorden:
         seen, items = set(), []
         for w in r.moeilijke_woorden:
@@ -348,13 +359,11 @@ def markering_html(meting: Meting) -> str:
             seen.add(key)
             items.append(f"<li><strong>{escape(str(w.get('woord', '')))}</strong> → "
                          f"{escape(str(w.get('suggestie', '')))}</li>")
-        parts.append(f'<p>Moeilijke woorden en een eenvoudiger woord:</p><ul class="ss-suggesties">{"".join(items)}</ul>')
+        # a list too, because hovering does not work on a tablet or a projector
+        parts.append(f'<details class="ss-suggesties"><summary>Moeilijke woorden en een eenvoudiger woord '
+                     f'({len(items)})</summary><ul>{"".join(items)}</ul></details>')
     else:
         parts.append("<p>Geen woorden uit de lijst met moeilijke woorden gevonden.</p>")
-    if r.lange_zinnen:
-        parts.append(f"<p>{len(r.lange_zinnen)} lange {'zin' if len(r.lange_zinnen) == 1 else 'zinnen'} "
-                     f"(meer dan {leesbaarheid.LANGE_ZIN} woorden). Maak er kortere zinnen van.</p>")
-    parts.append(leesbaarheid.markeer_html(meting.tekst, r))
     parts.append("</div>")
     return "".join(parts)
 
@@ -377,14 +386,16 @@ def vergelijking_html(vergelijking: dict) -> str:
             oordeel = "makkelijker"
         else:
             oordeel = "moeilijker"
-        rows.append(f"<tr><th scope=\"row\">{escape(r['maat'])}</th><td class=\"ss-getal\">{escape(fmt(r['voor']))}</td>"
-                    f"<td class=\"ss-getal\">{escape(fmt(r['na']))}</td>"
-                    f"<td class=\"ss-getal\">{escape(teken + fmt(d))}</td><td>{escape(oordeel)}</td></tr>")
+        rows.append(f'<tr><th scope="row"{_TH}>{escape(r["maat"])}</th>'
+                    f'<td class="ss-getal"{_TD}>{escape(fmt(r["voor"]))}</td>'
+                    f'<td class="ss-getal"{_TD}>{escape(fmt(r["na"]))}</td>'
+                    f'<td class="ss-getal"{_TD}>{escape(teken + fmt(d))}</td><td{_TX}>{escape(oordeel)}</td></tr>')
     cls = {True: "ss-beter", False: "ss-slechter", None: "ss-gelijk"}[vergelijking["makkelijker"]]
     return ('<div class="ss-vergelijking">'
             f'<p class="ss-vergelijking-zin {cls}"><strong>{escape(vergelijking["zin"])}</strong></p>'
-            '<table class="ss-score-tabel"><thead><tr><th scope="col">Maat</th><th scope="col">Voor</th>'
-            '<th scope="col">Na</th><th scope="col">Verschil</th><th scope="col">Betekent</th></tr></thead>'
+            f'<table class="ss-score-tabel"{_TABEL}><thead><tr><th scope="col"{_TH}>Maat</th>'
+            f'<th scope="col"{_TD}>Voor</th><th scope="col"{_TD}>Na</th><th scope="col"{_TD}>Verschil</th>'
+            f'<th scope="col"{_TX}>Betekent</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 

@@ -156,7 +156,9 @@ class ChecklistView:
             box.add_class("ss-checklist-punt")
             box.observe(self._on_change(punt.id), names="value")
             self.checkboxes[punt.id] = box
-            uitleg = w.HTML(f'<span class="ss-checklist-uitleg">{escape(punt.uitleg)}</span>') if punt.uitleg else None
+            uitleg = (w.HTML(f'<div class="ss-checklist-uitleg" style="margin: -0.3em 0 0.4em 1.9em; color: #555; '
+                             f'font-size: 0.92em; line-height: 1.4">{escape(punt.uitleg)}</div>')
+                      if punt.uitleg else None)
             rows.append(w.VBox([box] + ([uitleg] if uitleg else [])))
         self.telling = w.HTML(samenvatting_html(model))
         self.noot = w.HTML(noot_html(model))

@@ -208,7 +208,7 @@ class DrempelKiezenView:
         self.vinkjes = {}
         for drempel_id, naam in model.namen.items():
             box = w.Checkbox(value=drempel_id in model.gekozen, description=naam, indent=False,
-                             layout=w.Layout(width="auto"))
+                             layout=w.Layout(width="100%"))
             box.add_class("ss-drempel-vinkje")
             box.observe(self._changed, names="value")
             self.vinkjes[drempel_id] = box
@@ -218,7 +218,7 @@ class DrempelKiezenView:
         self.status = w.HTML(_ui.werkmap_meldingen_html(model.werkmap))
         vraag = w.HTML("<p><strong>Welke drempel(s) zie je in dit verhaal?</strong> Je mag er meer dan één aanvinken.</p>")
         raster = w.GridBox(list(self.vinkjes.values()),
-                           layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(16em, 1fr))"))
+                           layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(26em, 1fr))"))
         self.widget = w.VBox([self.citaat, vraag, raster, self.knop, self.status, self.uitleg])
         self.widget.add_class("ss-drempel-kiezen")
 

@@ -170,7 +170,7 @@ class PerspectiefView:
         rijen = []
         for key, label in VRAGEN:
             area = w.Textarea(value=model.antwoorden[key], placeholder="Schrijf hier. Het wordt meteen bewaard.",
-                              continuous_update=False, layout=w.Layout(width="100%", height="6em"))
+                              layout=w.Layout(width="100%", height="6em"))
             area.add_class("ss-antwoord")
             area.observe(lambda change, k=key: self._changed(k, change), names="value")
             self.velden[key] = area

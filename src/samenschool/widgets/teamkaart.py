@@ -208,13 +208,17 @@ class TeamKaart:
         return teamkaart_figuur(self.summary(), alleen_tekst=True)[1]
 
 
+def _lijst(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
 def teamkaart_figuur(samenvatting: pd.DataFrame, *, alleen_tekst: bool = False):
     """The team's picture: mean per barrier (bar) with the range min-max (line), sorted.
     Returns (fig, tekstalternatief); fig is None when ``alleen_tekst`` or nobody weighed yet."""
     from samenschool import grafiek
 
     n = int(samenvatting["aantal"].max()) if len(samenvatting) else 0
-    titel = f"Onze teamkaart: hoe sterk speelt elke drempel? ({n} teamleden)"
+    titel = f"Onze teamkaart: hoe sterk speelt elke drempel? ({n} {'teamlid' if n == 1 else 'teamleden'})"
     if n == 0:
         return None, "Nog niemand van het team heeft de drempels gewogen."
     delen = []
@@ -225,40 +229,48 @@ def teamkaart_figuur(samenvatting: pd.DataFrame, *, alleen_tekst: bool = False):
         delen.append(deel)
     alt = (f"{titel}. Schaal van 0 (speelt niet bij ons) tot 3 (speelt sterk), van sterk naar zwak. "
            + "; ".join(delen) + ".")
-    sterk = samenvatting[samenvatting["maximum"].astype(float) - samenvatting["minimum"].astype(float) >= 2]
-    if n > 1 and len(sterk):
+    verschil = samenvatting[samenvatting["spreiding"] >= 1.0].sort_values("spreiding", ascending=False,
+                                                                           kind="stable").head(3)
+    if n > 1 and len(verschil):
         alt += (" Het team denkt het meest verschillend over: "
-                + ", ".join(sterk["drempel"]) + ". Daar loont een gesprek.")
+                + _lijst(list(verschil["drempel"])) + ". Daar loont een gesprek.")
     if alleen_tekst:
         return None, alt
+
+    import textwrap
 
     import matplotlib
     from matplotlib.figure import Figure
 
-    cats = list(samenvatting["drempel"])
+    cats = [textwrap.fill(c, 32) for c in samenvatting["drempel"]]
     with matplotlib.rc_context(grafiek.STIJL):
-        fig = Figure(figsize=(11, 1.6 + 0.75 * len(cats)), layout="constrained")
+        fig = Figure(figsize=(11, 2.2 + 0.8 * len(cats)), layout="constrained")
         ax = fig.add_subplot()
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ypos = list(range(len(cats)))[::-1]
         means = [float(v) for v in samenvatting["gemiddelde"]]
-        ax.barh(ypos, means, height=0.6, color=grafiek.OKABE_ITO["blauw"], label="gemiddelde")
+        ax.barh(ypos, means, height=0.55, color=grafiek.OKABE_ITO["blauw"], label="gemiddelde van het team")
         if n > 1:
             lo = [float(v) for v in samenvatting["minimum"]]
             hi = [float(v) for v in samenvatting["maximum"]]
-            ax.hlines(ypos, lo, hi, color=grafiek.OKABE_ITO["oranje"], linewidth=4, label="van laagste tot hoogste")
-            ax.plot(lo + hi, ypos + ypos, "|", color=grafiek.OKABE_ITO["vermiljoen"], markersize=18)
+            boven = [y + 0.36 for y in ypos]
+            ax.hlines(boven, lo, hi, color=grafiek.OKABE_ITO["vermiljoen"], linewidth=3,
+                      label="van laagste tot hoogste weging")
+            ax.plot(lo + hi, boven + boven, "|", color=grafiek.OKABE_ITO["vermiljoen"], markersize=14,
+                    markeredgewidth=3)
         for y, m in zip(ypos, means):
-            ax.text(0.05, y, grafiek.getal(round(m, 1)), va="center", ha="left", color="white",
-                    fontsize=grafiek.LETTER, fontweight="bold")
+            binnen = m >= 0.45
+            ax.text(0.05 if binnen else m + 0.05, y, grafiek.getal(round(m, 1)), va="center", ha="left",
+                    color="white" if binnen else "black", fontsize=grafiek.LETTER, fontweight="bold")
         ax.set_yticks(ypos, cats, fontsize=grafiek.LETTER)
+        ax.set_ylim(-0.6, len(cats) - 0.1)
         ax.set_xlim(0, 3.1)
         ax.set_xticks([0, 1, 2, 3], ["0\nspeelt niet", "1\neen beetje", "2\nduidelijk", "3\nsterk"],
                       fontsize=grafiek.LETTER)
-        ax.set_title(titel, fontsize=grafiek.TITEL_LETTER, loc="left")
+        fig.suptitle(titel, fontsize=grafiek.TITEL_LETTER, x=0.01, ha="left")
         if n > 1:
-            ax.legend(frameon=False, fontsize=grafiek.LETTER, loc="lower right")
+            ax.legend(frameon=False, fontsize=grafiek.LETTER, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
     return fig, alt
 
 
@@ -290,11 +302,12 @@ class TeamKaartView:
         self.volgende.on_click(self._volgende)
         self.bestand = _ui.knop("Bewaar mijn weging als bestand", "ss-knop-bestand")
         self.bestand.on_click(self._bestand)
-        self.upload = w.FileUpload(accept=".json", multiple=True, description="Bestanden van collega's")
+        self.upload = w.FileUpload(accept=".json", multiple=True, description="Kies de bestanden van collega's",
+                                   layout=w.Layout(width="auto"))
         self.upload.add_class("ss-upload")
         self.samenvoegen = _ui.knop("Voeg de bestanden samen", "ss-knop-samenvoegen")
         self.samenvoegen.on_click(self._samenvoegen)
-        self.wis_knop = _ui.knop("Begin een nieuwe teamkaart", "ss-knop-wis", "warning")
+        self.wis_knop = _ui.knop("Begin een nieuwe teamkaart", "ss-knop-wis")
         self.wis_knop.on_click(self._wis)
         self._wis_gevraagd = False
         self.status = w.HTML(_ui.werkmap_meldingen_html(model.werkmap))
@@ -326,7 +339,7 @@ class TeamKaartView:
             '<p class="ss-leden">Nog niemand heeft gewogen.</p>')
         fig, alt = teamkaart_figuur(self.model.summary())
         if fig is None:
-            self.kaart.value = f'<p class="ss-tekstalternatief">{escape(alt)}</p>'
+            self.kaart.value = ""
         else:
             from samenschool import grafiek
 

@@ -106,17 +106,26 @@ class Route:
     voor_wie: str
     duur: str
     modules: tuple[str, ...]
+    beschikbaar_min: int = 0
 
 
-ROUTES = (
-    Route("lerarenopleiding", "Lerarenopleiding", "een lector met een klas studenten", "2 lessen van 90 minuten",
-          ("00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels", "04_vertelgesprek")),
-    Route("schoolteam", "Schoolteam", "een begeleider of directie met een team van 10 tot 20 leerkrachten",
-          "één sessie van 3 uur", ("00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels",
-                                  "04_vertelgesprek", "05_heldere_taal")),
-    Route("zelfstudie", "Zelfstudie", "een leerkracht alleen, thuis", "ongeveer 2 uur",
-          ("00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels", "04_vertelgesprek")),
-)
+ROUTE_NAMEN = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam", "zelfstudie": "Zelfstudie"}
+
+
+def routes() -> tuple[Route, ...]:
+    """The routes of the facilitator guide (``samenschool.gids.ROUTES``: one source)."""
+    from samenschool import gids
+
+    result = []
+    for rid, info in gids.ROUTES.items():
+        titel = str(info.get("titel", rid))
+        result.append(Route(
+            id=rid, naam=ROUTE_NAMEN.get(rid, titel.split(":")[0]), voor_wie=str(info.get("publiek", "")),
+            duur=titel.split(": ", 1)[1] if ": " in titel else titel,
+            modules=tuple(info.get("modules", ())), beschikbaar_min=int(info.get("beschikbaar_min", 0))))
+    return tuple(result)
+
+
 ROUTE_SLEUTEL = "route"
 
 
@@ -132,16 +141,16 @@ def _module_naam(module_id: str) -> tuple[str, int | None]:
 
 
 def route_html(route: Route) -> str:
-    rijen, totaal, onbekend = [], 0, False
+    rijen = []
     for mid in route.modules:
         titel, minuten = _module_naam(mid)
         tijd = f"{minuten} min" if minuten is not None else "tijd volgt"
-        totaal += minuten or 0
-        onbekend |= minuten is None
         rijen.append(f'<li><a href="{escape(mid)}.ipynb">{escape(titel)}</a> <span class="ss-hulp">({tijd})</span></li>')
-    som = f"Samen ongeveer {totaal} minuten" + (" (zonder de modules waarvan de tijd nog volgt)" if onbekend else "") + "."
-    return (f'<div class="ss-route-uitleg"><p><strong>{escape(route.naam)}</strong>: voor {escape(route.voor_wie)}, '
-            f'{escape(route.duur)}.</p><ol>{"".join(rijen)}</ol><p class="ss-hulp">{escape(som)}</p></div>')
+    som = (f"Beschikbare tijd: {route.beschikbaar_min} minuten. Je begeleider kiest welke activiteiten je "
+           "doet en welke je overslaat." if route.beschikbaar_min else "")
+    wie = f"{route.voor_wie} " if route.voor_wie else ""
+    return (f'<div class="ss-route-uitleg"><p><strong>{escape(route.naam)}: {escape(route.duur)}.</strong> '
+            f'{escape(wie)}</p><ol>{"".join(rijen)}</ol><p class="ss-hulp">{escape(som)}</p></div>')
 
 
 class RouteKeuze:
@@ -149,21 +158,22 @@ class RouteKeuze:
         self.module = module
         self.werkmap = _ui.werkmap_of(werkmap)
         saved = self.werkmap.get(module, ROUTE_SLEUTEL)
-        self.route: str | None = saved if saved in {r.id for r in ROUTES} else None
+        self.routes = routes()
+        self.route: str | None = saved if saved in {r.id for r in self.routes} else None
 
     def kies(self, route_id: str | None) -> None:
         if route_id in (None, ""):
             self.werkmap.delete(self.module, ROUTE_SLEUTEL)
             self.route = None
-        elif route_id not in {r.id for r in ROUTES}:
-            raise SamenschoolError(f"'{route_id}' is geen route. Kies: {', '.join(r.naam for r in ROUTES)}.")
+        elif route_id not in {r.id for r in self.routes}:
+            raise SamenschoolError(f"'{route_id}' is geen route. Kies: {', '.join(r.naam for r in self.routes)}.")
         else:
             self.werkmap.set(self.module, ROUTE_SLEUTEL, route_id, label="Welke route volg je?")
             self.route = route_id
         _ui.meld_wijziging(self.module)
 
     def gekozen(self) -> Route | None:
-        return next((r for r in ROUTES if r.id == self.route), None)
+        return next((r for r in self.routes if r.id == self.route), None)
 
     def html(self) -> str:
         route = self.gekozen()
@@ -177,8 +187,8 @@ class RouteView:
         import ipywidgets as widgets
 
         self.model = model
-        self.keuze = widgets.ToggleButtons(options=[(r.naam, r.id) for r in ROUTES], value=model.route,
-                                           tooltips=[f"{r.naam}: {r.duur}" for r in ROUTES],
+        self.keuze = widgets.ToggleButtons(options=[(r.naam, r.id) for r in model.routes], value=model.route,
+                                           tooltips=[f"{r.naam}: {r.duur}" for r in model.routes],
                                            style={"button_width": "12em"})
         self.keuze.add_class("ss-route-knoppen")
         self.keuze.observe(self._kies, names="value")
@@ -194,8 +204,8 @@ class RouteView:
         self.status.value = _ui.bewaard_html()
 
 
-def alle_routes_html(routes: Sequence[Route] = ROUTES) -> str:
-    return "".join(route_html(r) for r in routes)
+def alle_routes_html(lijst: Sequence[Route] | None = None) -> str:
+    return "".join(route_html(r) for r in (routes() if lijst is None else lijst))
 
 
 def toon_route(*, werkmap: Werkmap | None = None) -> None:

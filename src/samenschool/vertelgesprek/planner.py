@@ -1,0 +1,534 @@
+"""The step-by-step planner for the ouder-vertelgesprek.
+
+``PlannerModel`` is pure Python: the current step, the plan, the messages per step, the
+download links. Every change is saved in the werkmap at once (module "04_vertelgesprek",
+one key per part of the plan plus "stap"), so a page reload or a new kernel comes back on
+the same step with the same values.
+
+``PlannerView`` is a thin ipywidgets view over it: fields per step, Vorige/Volgende, the
+progress, the messages, and on the last step download links (``<a download href="data:...">``,
+so no kernel round-trip is needed: works in Voilà and JupyterLab).
+
+``toon()`` shows the planner in a notebook.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Callable
+
+from samenschool.vertelgesprek import documenten
+from samenschool.vertelgesprek.model import (
+    ANTWOORD, FASES, KIND_AANWEZIG, NIET_NOTEREN, NOTEREN_STANDAARD, PERSOONLIJK, SCHOOL_ROLLEN,
+    SCHOOLTYPES, TOLK, Melding, Plan, validate,
+)
+from samenschool.werkmap import Werkmap
+
+MODULE = "04_vertelgesprek"
+MIME = {
+    "html": "text/html;charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown;charset=utf-8",
+}
+FORMAAT_NAAM = {"html": "HTML (afdrukken)", "docx": "Word (aanpassen)", "md": "Markdown"}
+
+
+@dataclass(frozen=True)
+class Stap:
+    id: str
+    titel: str
+    secties: tuple[str, ...]
+    uitleg: str
+
+
+STAPPEN: tuple[Stap, ...] = (
+    Stap("klas", "Over de klas", ("context",),
+         "Voor welke klas plan je de vertelgesprekken? Schrijf geen namen van kinderen of gezinnen."),
+    Stap("wanneer", "Wanneer", ("wanneer",),
+         "Kies een periode aan het begin van het schooljaar, de duur van elk gesprek en de momenten. "
+         "Schrijf één moment per regel, bv. 'maandag 8.00' of 'zaterdag 10.00'."),
+    Stap("uitnodiging", "Uitnodigen", ("uitnodiging",),
+         "Nodig eerst persoonlijk uit: bel de ouders of spreek ze aan bij de schoolpoort. Daarna krijgen "
+         "ze de brief. Hoe zeggen ouders ja? Is er een tolk?"),
+    Stap("vragen", "Vragen op voorhand", ("vragen",),
+         "Ouders krijgen de vragen vooraf mee, zodat ze zich kunnen voorbereiden. Kies 5 tot 8 vragen. "
+         "Je mag ze aanpassen."),
+    Stap("plaats", "Plaats en wie is erbij", ("setting", "aanwezigen"),
+         "Een rustige plek, stoelen van dezelfde hoogte, en niet meer mensen van de school dan nodig."),
+    Stap("leidraad", "Gespreksleidraad", ("leidraad",),
+         "Zes fases. De ouder vertelt het meest. Jij voegt één positieve observatie toe."),
+    Stap("noteren", "Wat schrijf je op?", ("noteren",),
+         "Schrijf alleen wat je ook aan de ouders zou tonen. Ouders mogen lezen wat er over hun kind "
+         "bewaard wordt."),
+    Stap("opvolging", "Opvolging", ("opvolging",),
+         "Wat is het volgende contact? En wat doe je als een ouder niet kwam?"),
+    Stap("klaar", "Klaar: je documenten", (),
+         "Controleer de meldingen. Download dan de vier documenten."),
+)
+LABELS = {
+    "context": "Vertelgesprek: over de klas",
+    "wanneer": "Vertelgesprek: wanneer",
+    "uitnodiging": "Vertelgesprek: uitnodigen",
+    "vragen": "Vertelgesprek: vragen op voorhand",
+    "setting": "Vertelgesprek: plaats",
+    "aanwezigen": "Vertelgesprek: wie is erbij",
+    "leidraad": "Vertelgesprek: gespreksleidraad",
+    "noteren": "Vertelgesprek: wat schrijf je op",
+    "opvolging": "Vertelgesprek: opvolging",
+    "stap": "Vertelgesprek: laatst geopende stap",
+}
+
+
+class PlannerModel:
+    """State of the planner. All changes go through ``zet``, ``volgende``, ``vorige``, ``ga_naar``."""
+
+    def __init__(self, werkmap: Werkmap | None = None):
+        self.werkmap = werkmap if werkmap is not None else Werkmap.default()
+        saved = self.werkmap.load(MODULE)
+        self.plan = Plan.from_dict({s: saved[f"plan_{s}"] for s in Plan.SECTIES if f"plan_{s}" in saved})
+        stap = saved.get("stap", 1)  # saved 1-based, as the learner sees it ("Stap 3 van 9")
+        self.stap = stap - 1 if isinstance(stap, int) and 1 <= stap <= len(STAPPEN) else 0
+        self._links_cache: tuple[str, str] | None = None
+
+    # -- steps ---------------------------------------------------------------------------
+    @property
+    def aantal(self) -> int:
+        return len(STAPPEN)
+
+    @property
+    def huidige(self) -> Stap:
+        return STAPPEN[self.stap]
+
+    @property
+    def voortgang(self) -> str:
+        return f"Stap {self.stap + 1} van {self.aantal}: {self.huidige.titel}"
+
+    @property
+    def is_eerste(self) -> bool:
+        return self.stap == 0
+
+    @property
+    def is_laatste(self) -> bool:
+        return self.stap == self.aantal - 1
+
+    def ga_naar(self, stap: int) -> None:
+        self.stap = max(0, min(self.aantal - 1, int(stap)))
+        self.werkmap.set(MODULE, "stap", self.stap + 1, label=LABELS["stap"])
+
+    def volgende(self) -> None:
+        if not self.is_laatste:
+            self.ga_naar(self.stap + 1)
+
+    def vorige(self) -> None:
+        if not self.is_eerste:
+            self.ga_naar(self.stap - 1)
+
+    # -- values ---------------------------------------------------------------------------
+    def waarde(self, pad: str) -> Any:
+        value: Any = self.plan.to_dict()
+        for part in pad.split("."):
+            value = value[int(part)] if isinstance(value, list) else value[part]
+        return value
+
+    def zet(self, pad: str, waarde: Any) -> list[Melding]:
+        """Change one field, save its part of the plan, return the messages of the current step."""
+        self.plan.zet(pad, waarde)
+        sectie = pad.split(".")[0]
+        self.werkmap.set(MODULE, f"plan_{sectie}", self.plan.sectie(sectie), label=LABELS[sectie])
+        self._links_cache = None
+        return self.meldingen()
+
+    # -- messages -------------------------------------------------------------------------
+    def meldingen(self, stap: int | None = None) -> list[Melding]:
+        """Messages for one step (default: the current one); on the last step: all of them."""
+        index = self.stap if stap is None else stap
+        alle = validate(self.plan)
+        secties = STAPPEN[index].secties
+        if not secties:
+            return alle
+        return [m for m in alle if m.sectie in secties]
+
+    def fouten(self) -> list[Melding]:
+        return [m for m in validate(self.plan) if m.is_fout]
+
+    def stap_van(self, melding: Melding) -> int:
+        for i, stap in enumerate(STAPPEN):
+            if melding.sectie in stap.secties:
+                return i
+        return self.aantal - 1
+
+    def meldingen_html(self, stap: int | None = None) -> str:
+        items = self.meldingen(stap)
+        if not items:
+            return '<p class="ss-ok" role="status">✓ Geen meldingen bij deze stap.</p>'
+        parts = ['<ul class="ss-meldingen" role="status">']
+        for m in items:
+            soort = "Fout" if m.is_fout else "Let op"
+            kleur = "#b3261e" if m.is_fout else "#8a5a00"
+            waar = ""
+            if not STAPPEN[self.stap if stap is None else stap].secties:
+                waar = f" <em>(stap {self.stap_van(m) + 1})</em>"
+            parts.append(f'<li style="color:{kleur}"><strong>{soort}: {escape(m.veld)}</strong>: '
+                         f"{escape(m.tekst)}{waar}</li>")
+        parts.append("</ul>")
+        return "".join(parts)
+
+    # -- readability of the letter -----------------------------------------------------------
+    def leesbaarheid_html(self) -> str:
+        """Readability of the invitation letter for the author (never printed in the letter)."""
+        try:
+            from samenschool import leesbaarheid
+        except ImportError:
+            return "<p><em>De leesbaarheidsmeter is nog niet beschikbaar.</em></p>"
+        try:
+            result = leesbaarheid.analyse(documenten.brief_tekst(self.plan))
+        except Exception as exc:  # the meter is advice: it never breaks the planner
+            return f"<p><em>Leesbaarheid kon niet berekend worden: {escape(str(exc))}</em></p>"
+        caveat = getattr(leesbaarheid, "CAVEAT", "Een formule meet alleen de lengte van zinnen en woorden, "
+                         "niet of ouders de brief begrijpen.")
+        hard = ", ".join(escape(str(w.get("woord", ""))) for w in result.moeilijke_woorden[:6])
+        lang = len(result.lange_zinnen)
+        return (
+            '<div class="ss-leesbaarheid" style="border-left:4px solid #0072B2;padding:.3em .8em;margin:.6em 0">'
+            "<p><strong>Leesbaarheid van je uitnodiging</strong> (alleen voor jou, dit staat niet in de brief)</p>"
+            f"<p>Flesch-Douma: <strong>{result.flesch_douma:.0f}</strong> ({escape(result.band_flesch)}). "
+            f"{result.zinnen} zinnen, {result.woorden} woorden. "
+            f"Lange zinnen (meer dan 15 woorden): {lang}."
+            + (f" Moeilijke woorden: {hard}." if hard else " Geen moeilijke woorden gevonden.")
+            + f"</p><p style='font-size:90%;color:#444'>{escape(caveat)}</p></div>"
+        )
+
+    # -- documents ----------------------------------------------------------------------------
+    def links_html(self) -> str:
+        """Download links for the four documents in three formats, as data: URIs."""
+        fouten = self.fouten()
+        if fouten:
+            items = "".join(f"<li>{escape(str(m))} <em>(stap {self.stap_van(m) + 1})</em></li>" for m in fouten)
+            return ("<p><strong>De documenten zijn er zodra deze punten in orde zijn:</strong></p>"
+                    f"<ul>{items}</ul>")
+        key = repr(self.plan.to_dict())
+        if self._links_cache and self._links_cache[0] == key:
+            return self._links_cache[1]
+        rows = []
+        for doc_id, (_, titel) in documenten.DOCUMENTEN.items():
+            links = []
+            for fmt in documenten.FORMATEN:
+                content = documenten.render(self.plan, doc_id, fmt)
+                raw = content if isinstance(content, bytes) else content.encode("utf-8")
+                uri = f"data:{MIME[fmt]};base64,{base64.b64encode(raw).decode('ascii')}"
+                naam = documenten.bestandsnaam(doc_id, fmt)
+                links.append(f'<a download="{escape(naam)}" href="{uri}" class="ss-download" '
+                             f'data-formaat="{fmt}" data-document="{doc_id}" '
+                             f'style="margin-right:1em">{escape(FORMAAT_NAAM[fmt])}</a>')
+            rows.append(f"<li><strong>{escape(titel)}</strong>: {''.join(links)}</li>")
+        html = ('<div class="ss-documenten"><p>Klik om te downloaden. Het HTML-bestand open je in de '
+                "browser en druk je af (A4). Het Word-bestand kan je aanpassen.</p>"
+                f"<ul>{''.join(rows)}</ul></div>")
+        self._links_cache = (key, html)
+        return html
+
+
+# ---------------------------------------------------------------------------------------------
+# The view
+# ---------------------------------------------------------------------------------------------
+
+def _regels(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+class PlannerView:
+    """ipywidgets over a PlannerModel. ``velden`` maps a field path to the widget of the
+    current step (tests set values there); ``vorige_knop``/``volgende_knop`` navigate."""
+
+    def __init__(self, model: PlannerModel):
+        import ipywidgets as W
+
+        self.W = W
+        self.model = model
+        self.velden: dict[str, Any] = {}
+        self.voortgang = W.HTML()
+        self.balk = W.IntProgress(min=1, max=model.aantal, description="",
+                                  layout=W.Layout(width="100%", height="10px"))
+        self.uitleg = W.HTML()
+        self.inhoud = W.VBox()
+        self.extra = W.HTML()
+        self.meldingen = W.HTML()
+        self.vorige_knop = W.Button(description="◀ Vorige", tooltip="Naar de vorige stap")
+        self.volgende_knop = W.Button(description="Volgende ▶", button_style="primary",
+                                      tooltip="Naar de volgende stap")
+        self.vorige_knop.add_class("ss-vg-vorige")
+        self.volgende_knop.add_class("ss-vg-volgende")
+        self.voortgang.add_class("ss-vg-voortgang")
+        self.meldingen.add_class("ss-vg-meldingen")
+        self.vorige_knop.on_click(lambda _: self._ga(self.model.vorige))
+        self.volgende_knop.on_click(lambda _: self._ga(self.model.volgende))
+        opgeslagen = W.HTML("<small>Alles wordt meteen bewaard in je werkmap.</small>")
+        for melding in self.model.werkmap.meldingen:
+            opgeslagen.value += f"<p>{escape(melding)}</p>"
+        self.widget = W.VBox(
+            [self.voortgang, self.balk, self.uitleg, self.inhoud, self.extra, self.meldingen,
+             W.HBox([self.vorige_knop, self.volgende_knop]), opgeslagen],
+            layout=W.Layout(max_width="820px"),
+        )
+        self.widget.add_class("ss-planner")
+        self.toon_stap()
+
+    # -- helpers to bind widgets to the model --------------------------------------------------
+    def _bind(self, pad: str, widget, naar_model: Callable[[Any], Any] | None = None):
+        self.velden[pad] = widget
+        widget.add_class("ss-vg-" + pad.replace(".", "-"))
+
+        def changed(change):
+            value = change["new"]
+            self.model.zet(pad, naar_model(value) if naar_model else value)
+            self._na_wijziging()
+
+        widget.observe(changed, names="value")
+        return widget
+
+    def _text(self, pad: str, label: str, placeholder: str = "", lang: bool = False):
+        W = self.W
+        klass = W.Textarea if lang else W.Text
+        value = self.model.waarde(pad)
+        widget = klass(value="" if value is None else str(value), placeholder=placeholder,
+                       description=label, continuous_update=False,
+                       style={"description_width": "14em"},
+                       layout=W.Layout(width="97%", height="5em" if lang else None))
+        return self._bind(pad, widget)
+
+    def _checks(self, pad: str, label: str, opties: dict[str, str]):
+        """A group of checkboxes for a list value (keeps the option order)."""
+        W = self.W
+        current = self.model.waarde(pad) or []
+        boxes = {key: W.Checkbox(value=key in current, description=text, indent=False,
+                                 layout=W.Layout(width="auto")) for key, text in opties.items()}
+
+        def changed(_):
+            self.model.zet(pad, [k for k, box in boxes.items() if box.value])
+            self._na_wijziging()
+
+        for key, box in boxes.items():
+            box.observe(changed, names="value")
+            self.velden[f"{pad}:{key}"] = box
+        return W.VBox([W.HTML(f"<strong>{escape(label)}</strong>"), *boxes.values()])
+
+    def _na_wijziging(self) -> None:
+        self.meldingen.value = self.model.meldingen_html()
+        if self.model.huidige.id == "uitnodiging":
+            self.extra.value = self.model.leesbaarheid_html()
+
+    def _ga(self, actie: Callable[[], None]) -> None:
+        actie()
+        self.toon_stap()
+
+    # -- steps -----------------------------------------------------------------------------------
+    def toon_stap(self) -> None:
+        m = self.model
+        self.velden = {}
+        self.voortgang.value = (f'<h3 style="margin-bottom:.2em" aria-live="polite">{escape(m.voortgang)}</h3>')
+        self.balk.value = m.stap + 1
+        self.uitleg.value = f"<p>{escape(m.huidige.uitleg)}</p>"
+        self.extra.value = ""
+        builder = getattr(self, f"_stap_{m.huidige.id}")
+        self.inhoud.children = builder()
+        self.vorige_knop.disabled = m.is_eerste
+        self.volgende_knop.disabled = m.is_laatste
+        self._na_wijziging()
+
+    def _stap_klas(self):
+        W = self.W
+        schooltype = W.Dropdown(options=[(t, t) for t in SCHOOLTYPES], value=self.model.waarde("context.schooltype")
+                                if self.model.waarde("context.schooltype") in SCHOOLTYPES else "lager",
+                                description="Onderwijs", style={"description_width": "14em"})
+        self._bind("context.schooltype", schooltype)
+        return [
+            schooltype,
+            self._text("context.klas", "Klas of leerjaar", "bv. 1ste leerjaar, K3, 2de jaar (geen namen)"),
+            self._text("context.school", "School (voor de brief)", "bv. Basisschool De Regenboog"),
+            self._text("context.opmerking", "Over de klas (geen namen)",
+                       "bv. veel ouders werken in ploegen; thuistalen Arabisch en Pools", lang=True),
+        ]
+
+    def _stap_wanneer(self):
+        W = self.W
+        duur = W.BoundedIntText(value=self.model.waarde("wanneer.slotduur") if isinstance(
+            self.model.waarde("wanneer.slotduur"), int) else 30, min=5, max=120, step=5,
+            description="Minuten per gesprek", style={"description_width": "14em"})
+        self._bind("wanneer.slotduur", duur)
+        momenten = W.Textarea(value="\n".join(str(x) for x in self.model.waarde("wanneer.momenten") or []),
+                              placeholder="maandag 8.00\ndinsdag 16.15\nzaterdag 10.00",
+                              description="Momenten (1 per regel)", continuous_update=False,
+                              style={"description_width": "14em"}, layout=W.Layout(width="97%", height="8em"))
+        self._bind("wanneer.momenten", momenten, _regels)
+        return [
+            self._text("wanneer.periode", "Periode", "bv. de eerste twee weken van september"),
+            duur,
+            momenten,
+            W.HTML("<small>Veel ouders werken overdag. Zet minstens één moment voor 9 uur, na 16 uur of op "
+                   "zaterdagvoormiddag.</small>"),
+        ]
+
+    def _stap_uitnodiging(self):
+        W = self.W
+        talen = W.Text(value=", ".join(self.model.waarde("uitnodiging.talen") or []),
+                       placeholder="Nederlands, Arabisch, Turks", description="Talen van de ouders",
+                       continuous_update=False, style={"description_width": "14em"},
+                       layout=W.Layout(width="97%"))
+        self._bind("uitnodiging.talen", talen, lambda v: [t.strip() for t in v.split(",") if t.strip()])
+        tolk_value = self.model.waarde("uitnodiging.tolk")
+        tolk = W.RadioButtons(options=[(text, key) for key, text in TOLK.items()],
+                              value=tolk_value if tolk_value in TOLK else "geen",
+                              layout=W.Layout(width="auto"))
+        self._bind("uitnodiging.tolk", tolk)
+        schriftelijk = W.Checkbox(value=bool(self.model.waarde("uitnodiging.schriftelijk")),
+                                  description="Daarna ook een brief en het vragenblad meegeven", indent=False,
+                                  layout=W.Layout(width="auto"))
+        self._bind("uitnodiging.schriftelijk", schriftelijk)
+        self.extra.value = self.model.leesbaarheid_html()
+        return [
+            self._checks("uitnodiging.persoonlijk", "Eerst persoonlijk uitnodigen", PERSOONLIJK),
+            schriftelijk,
+            talen,
+            W.HTML("<strong>Tolk</strong>"),
+            tolk,
+            W.HTML("<small>Een sociaal tolk vraag je aan bij het Agentschap Integratie en Inburgering. "
+                   "Laat nooit een kind tolken.</small>"),
+            self._text("uitnodiging.contactpersoon", "Contactpersoon", "bv. juf Lies, klasleerkracht"),
+            self._text("uitnodiging.telefoon", "Telefoon van de school", "bv. 03 123 45 67"),
+            self._checks("uitnodiging.antwoord", "Hoe zeggen ouders ja?", ANTWOORD),
+        ]
+
+    def _stap_vragen(self):
+        from samenschool.vertelgesprek.vragen import vragenbank
+
+        W = self.W
+        gekozen = {v["id"]: v["tekst"] for v in self.model.waarde("vragen") if isinstance(v, dict)}
+        bank = vragenbank()
+        rows, checks, texts = [], {}, {}
+        for v in bank:
+            box = W.Checkbox(value=v.id in gekozen, description="", indent=False, layout=W.Layout(width="2em"))
+            text = W.Text(value=gekozen.get(v.id, v.vraag), continuous_update=False,
+                          layout=W.Layout(width="95%"))
+            hint = W.HTML("<small>gevoelig: alleen als de ouder er zelf over wil vertellen</small>"
+                          if v.gevoelig else "")
+            checks[v.id], texts[v.id] = box, text
+            self.velden[f"vragen:{v.id}"] = box
+            self.velden[f"vragen:{v.id}:tekst"] = text
+            rows.append(W.HBox([box, W.VBox([text, hint], layout=W.Layout(width="100%"))]))
+        eigen_start = [t for i, t in gekozen.items() if i not in checks]
+        eigen = W.Textarea(value="\n".join(eigen_start), placeholder="Eigen vraag (één per regel)",
+                           description="Eigen vragen", continuous_update=False,
+                           style={"description_width": "8em"}, layout=W.Layout(width="100%", height="5em"))
+        self.velden["vragen:eigen"] = eigen
+
+        def changed(_):
+            chosen = [{"id": vid, "tekst": texts[vid].value} for vid in checks if checks[vid].value]
+            chosen += [{"id": f"eigen-{i}", "tekst": t} for i, t in enumerate(_regels(eigen.value), start=1)]
+            self.model.zet("vragen", chosen)
+            self._na_wijziging()
+
+        for widget in [*checks.values(), *texts.values(), eigen]:
+            widget.observe(changed, names="value")
+        return [W.HTML("<strong>Kies de vragen voor het vragenblad</strong>"), *rows, eigen]
+
+    def _stap_plaats(self):
+        W = self.W
+        kind_value = self.model.waarde("setting.kind_aanwezig")
+        kind = W.RadioButtons(options=[(t, k) for k, t in KIND_AANWEZIG.items()],
+                              value=kind_value if kind_value in KIND_AANWEZIG else "einde",
+                              description="Het kind", style={"description_width": "14em"},
+                              layout=W.Layout(width="auto"))
+        self._bind("setting.kind_aanwezig", kind)
+        prive = self._bind("setting.prive", W.Checkbox(value=self.model.waarde("setting.prive") is True,
+                           description="Apart lokaal: niemand luistert mee", indent=False, layout=W.Layout(width="auto")))
+        stoelen = self._bind("setting.gelijke_stoelen", W.Checkbox(
+            value=self.model.waarde("setting.gelijke_stoelen") is True,
+            description="Stoelen van dezelfde hoogte, naast elkaar", indent=False, layout=W.Layout(width="auto")))
+        ouders_value = self.model.waarde("aanwezigen.ouders")
+        ouders = W.BoundedIntText(value=ouders_value if isinstance(ouders_value, int) and ouders_value >= 1 else 1,
+                                  min=1, max=6, description="Ouders (verwacht)",
+                                  style={"description_width": "14em"})
+        self._bind("aanwezigen.ouders", ouders)
+        mee = self._bind("aanwezigen.iemand_meebrengen", W.Checkbox(
+            value=self.model.waarde("aanwezigen.iemand_meebrengen") is True,
+            description="Ouders mogen iemand meebrengen", indent=False, layout=W.Layout(width="auto")))
+        return [
+            self._text("setting.lokaal", "Lokaal", "bv. de klas van het 1ste leerjaar"),
+            prive, stoelen, kind,
+            self._text("setting.extra", "Extra", "bv. koffie en thee, Babbelboom-kaarten"),
+            self._checks("aanwezigen.school", "Wie van de school is erbij?", {r: r for r in SCHOOL_ROLLEN}),
+            ouders, mee,
+        ]
+
+    def _stap_leidraad(self):
+        W = self.W
+        rows = []
+        for i, fase in enumerate(self.model.waarde("leidraad")):
+            minuten = fase.get("minuten")
+            box = W.BoundedIntText(value=minuten if isinstance(minuten, int) else 0, min=0, max=90,
+                                   description="minuten", layout=W.Layout(width="12em"))
+            self._bind(f"leidraad.{i}.minuten", box)
+            text = W.Textarea(value=str(fase.get("tekst", "")), continuous_update=False,
+                              layout=W.Layout(width="100%", height="4.5em"))
+            self._bind(f"leidraad.{i}.tekst", text)
+            rows.append(W.VBox([W.HTML(f"<strong>{i + 1}. {escape(str(fase.get('titel', '')))}</strong>"), box, text]))
+        return rows
+
+    def _stap_noteren(self):
+        W = self.W
+        current = [str(n) for n in self.model.waarde("noteren")]
+        boxes = {item: W.Checkbox(value=item in current, description=item, indent=False,
+                                  layout=W.Layout(width="auto")) for item in NOTEREN_STANDAARD}
+        eigen = W.Textarea(value="\n".join(n for n in current if n not in NOTEREN_STANDAARD),
+                           placeholder="Nog iets (één per regel)", description="Eigen punten",
+                           continuous_update=False, style={"description_width": "8em"},
+                           layout=W.Layout(width="100%", height="4em"))
+        for i, box in enumerate(boxes.values()):
+            self.velden[f"noteren:{i}"] = box
+        self.velden["noteren:eigen"] = eigen
+
+        def changed(_):
+            self.model.zet("noteren", [k for k, b in boxes.items() if b.value] + _regels(eigen.value))
+            self._na_wijziging()
+
+        for widget in [*boxes.values(), eigen]:
+            widget.observe(changed, names="value")
+        niet = "".join(f"<li>{escape(x)}</li>" for x in NIET_NOTEREN)
+        return [
+            W.HTML("<strong>Dit schrijf je op</strong>"), *boxes.values(), eigen,
+            W.HTML('<div style="border:2px solid #b3261e;background:#fdecea;padding:.3em .8em;margin-top:.5em">'
+                   f"<strong>Schrijf dit NIET op</strong><ul>{niet}</ul></div>"),
+        ]
+
+    def _stap_opvolging(self):
+        W = self.W
+        return [
+            self._text("opvolging.volgend_contact", "Volgend contact", "bv. kort gesprek na de herfstvakantie",
+                       lang=True),
+            self._text("opvolging.bij_afwezigheid", "Als een ouder niet kwam",
+                       "bv. de juf belt, zegt 'wij hebben u gemist' en stelt een ander moment voor", lang=True),
+            self._text("opvolging.dagelijks", "Elke dag", "bv. goedendag zeggen aan de schoolpoort", lang=True),
+            W.HTML("<small>Tip uit de focusgroep: bel ouders als ze niet gekomen zijn, vanuit het geloof dat "
+                   "zij belangrijk zijn.</small>"),
+        ]
+
+    def _stap_klaar(self):
+        W = self.W
+        self.links = W.HTML(self.model.links_html())
+        self.links.add_class("ss-vg-documenten")
+        return [self.links]
+
+
+def maak(werkmap: Werkmap | None = None) -> PlannerView:
+    """A planner view on the werkmap (default: the learner's own)."""
+    return PlannerView(PlannerModel(werkmap))
+
+
+def toon(werkmap: Werkmap | None = None) -> None:
+    """Show the planner in a notebook (Voilà or JupyterLab). Returns nothing, so the page
+    shows the planner and no Python text."""
+    from IPython.display import display
+
+    display(maak(werkmap).widget)

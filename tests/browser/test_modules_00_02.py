@@ -1,0 +1,83 @@
+"""Modules 00-02 in Voilà: the widgets work in a real browser and the answers survive a
+page reload (the werkmap lives outside the kernel)."""
+
+import pytest
+
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_text(page, selector: str, text: str) -> None:
+    page.wait_for_function(
+        "([sel, txt]) => [...document.querySelectorAll(sel)].some(el => el.innerText.includes(txt))",
+        arg=[selector, text], timeout=PAGE_TIMEOUT_MS)
+
+
+def _other_problems(problems):
+    # Leaving a Voilà page posts /voila/api/shutdown/<kernel>, answered with 403 (see test_module_05).
+    return [p for p in problems.relevant() if "status of 403" not in p]
+
+
+def test_01_sort_feedback_and_reload(page, problems, voila_base_url):
+    open_module(page, voila_base_url, "01_gelijke_kansen.ipynb")
+    selects = page.locator(".ss-sorteer .ss-keuze select")
+    selects.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert selects.count() == 5
+    for i in range(5):
+        selects.nth(i).select_option(label="Betaalbaarheid van het onderwijs")
+    _wait_text(page, ".ss-sorteer", "5 van 5 citaten gesorteerd")
+    page.locator(".ss-knop-feedback").click()
+    _wait_text(page, ".ss-samenvatting", "van de 5 citaten")
+    feedback = page.locator(".ss-sorteer .ss-feedback").all_inner_texts()
+    assert len(feedback) == 5 and all("Jij koos Betaalbaarheid" in f for f in feedback)
+    assert any("Beide lezingen kunnen" in f for f in feedback)
+    assert "fout" not in " ".join(feedback).lower()
+    page.locator(".ss-sorteer .ss-grafiek img").wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert_no_errors_shown(page)
+
+    open_module(page, voila_base_url, "01_gelijke_kansen.ipynb")
+    selects = page.locator(".ss-sorteer .ss-keuze select")
+    selects.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    chosen = [selects.nth(i).evaluate("el => el.options[el.selectedIndex].text.replace(/\u00a0/g, ' ')") for i in range(5)]
+    assert chosen == ["Betaalbaarheid van het onderwijs"] * 5
+    assert _other_problems(problems) == []
+
+
+def test_02_scale_reflection_and_reload(page, problems, voila_base_url):
+    open_module(page, voila_base_url, "02_partnerschap.ipynb")
+    rows = page.locator(".ss-schaal .ss-schaal-knoppen")
+    rows.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    rows.nth(0).locator("button", has_text="Samen doen").click()
+    rows.nth(1).locator("button", has_text="Samen beslissen").click()
+    _wait_text(page, ".ss-schaal", "2 treden verder")
+    text = "Ik wil ouders vaker eerst vertellen wat goed loopt."
+    area = page.locator(".ss-reflectie textarea").first
+    area.fill(text[:-1])
+    area.press(text[-1])
+    _wait_text(page, ".ss-reflectie", "Bewaard")
+    assert_no_errors_shown(page)
+
+    open_module(page, voila_base_url, "02_partnerschap.ipynb")
+    rows = page.locator(".ss-schaal .ss-schaal-knoppen")
+    rows.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert "mod-active" in rows.nth(0).locator("button", has_text="Samen doen").get_attribute("class")
+    assert "mod-active" in rows.nth(1).locator("button", has_text="Samen beslissen").get_attribute("class")
+    assert page.locator(".ss-reflectie textarea").first.input_value() == text
+    assert _other_problems(problems) == []
+
+
+def test_00_route_choice_and_reload(page, problems, voila_base_url):
+    open_module(page, voila_base_url, "00_start.ipynb")
+    knop = page.locator(".ss-route-knoppen button", has_text="Schoolteam")
+    knop.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    knop.click()
+    _wait_text(page, ".ss-route", "Bewaard")
+    assert "3 uur" in page.locator(".ss-route").inner_text()
+    assert_no_errors_shown(page)
+
+    open_module(page, voila_base_url, "00_start.ipynb")
+    knop = page.locator(".ss-route-knoppen button", has_text="Schoolteam")
+    knop.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert "mod-active" in knop.get_attribute("class")
+    assert _other_problems(problems) == []

@@ -1,0 +1,407 @@
+"""Module 04: the ouder-vertelgesprek plan, its documents, the CLI and the planner."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samenschool.vertelgesprek import documenten
+from samenschool.vertelgesprek.model import NIET_NOTEREN, Plan, validate
+from samenschool.vertelgesprek.voorbeeld import voorbeeld, voorbeeld_dict
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = tuple(documenten.DOCUMENTEN)
+SCRIPTS = "العربية ğüşıöç łóźż"
+
+
+def _meldingen(plan):
+    return {(m.niveau, m.veld): m for m in validate(plan)}
+
+
+def _plan(**changes) -> Plan:
+    plan = voorbeeld()
+    for pad, value in changes.items():
+        plan.zet(pad.replace("__", "."), value)
+    return plan
+
+
+# -- model and validation ---------------------------------------------------------------------
+
+def test_voorbeeld_is_valid_without_messages():
+    assert validate(voorbeeld()) == []
+
+
+def test_empty_plan_errors_name_the_field():
+    errors = [m for m in validate(Plan()) if m.is_fout]
+    fields = {m.veld for m in errors}
+    assert {"Klas of leerjaar", "Periode", "Momenten", "Contactpersoon", "Lokaal"} <= fields
+    for m in errors:
+        assert str(m).startswith(m.veld + ": ")
+
+
+def test_short_slot_warns_with_reason():
+    m = _meldingen(_plan(wanneer__slotduur=10))[("waarschuwing", "Slotduur")]
+    assert "te kort" in m.tekst and "10 minuten" in m.tekst
+    assert str(m).startswith("Slotduur: ")
+    assert ("waarschuwing", "Slotduur") not in _meldingen(_plan(wanneer__slotduur=20))
+
+
+def test_slot_not_a_number_is_error_and_keeps_other_input():
+    plan = Plan.from_dict({**voorbeeld_dict(), "wanneer": {**voorbeeld_dict()["wanneer"], "slotduur": "twintig"}})
+    assert plan.wanneer.slotduur == "twintig"
+    assert plan.context.klas == "1ste leerjaar"
+    assert ("fout", "Slotduur") in _meldingen(plan)
+
+
+def test_no_slot_outside_working_hours_warns():
+    plan = _plan(wanneer__momenten=["maandag 9.00", "dinsdag 13.30"])
+    assert ("waarschuwing", "Momenten") in _meldingen(plan)
+    for ok in (["maandag 8.00"], ["dinsdag 16.00"], ["zaterdag 10.00"], ["woensdag 15.45"]):
+        assert ("waarschuwing", "Momenten") not in _meldingen(_plan(wanneer__momenten=ok)), ok
+
+
+def test_bad_moment_is_error_naming_it():
+    m = _meldingen(_plan(wanneer__momenten=["maandag 8.00", "blabla"]))[("fout", "Moment 2")]
+    assert "blabla" in m.tekst
+
+
+def test_child_as_interpreter_warns():
+    m = _meldingen(_plan(uitnodiging__tolk="kind"))[("waarschuwing", "Tolk")]
+    assert "nooit het kind" in m.tekst and "Agentschap Integratie en Inburgering" in m.tekst
+
+
+def test_other_language_without_interpreter_warns():
+    assert ("waarschuwing", "Tolk") in _meldingen(_plan(uitnodiging__tolk="geen"))
+
+
+def test_school_outnumbers_parents_warns():
+    plan = _plan(aanwezigen__school=["klasleerkracht", "zorgleerkracht", "directie"], aanwezigen__ouders=1)
+    m = _meldingen(plan)[("waarschuwing", "Wie is erbij")]
+    assert "oververtegenwoordigd" in m.tekst and "focusgroep" in m.tekst
+    assert ("waarschuwing", "Wie is erbij") not in _meldingen(_plan(aanwezigen__school=["klasleerkracht"],
+                                                                     aanwezigen__ouders=1))
+
+
+def test_forbidden_topic_in_record_is_error():
+    plan = _plan(noteren=["Sterktes", "Het gezin leeft van een leefloon", "De samenvatting is voorgelezen"])
+    m = _meldingen(plan)[("fout", "Noteren, punt 2")]
+    assert "uitkeringen" in m.tekst
+
+
+def test_name_in_class_field_warns():
+    plan = _plan(context__opmerking="In de klas zit ook Yasmina met haar broer.")
+    assert "Yasmina" in _meldingen(plan)[("waarschuwing", "Over de klas")].tekst
+    assert ("waarschuwing", "Over de klas") not in _meldingen(_plan(context__opmerking="Thuistalen: Arabisch en Pools."))
+
+
+def test_errors_come_before_warnings():
+    niveaus = [m.niveau for m in validate(_plan(wanneer__slotduur=10, context__klas=""))]
+    assert niveaus == sorted(niveaus, key=lambda n: n != "fout")
+
+
+def test_json_round_trip():
+    plan = voorbeeld()
+    plan.zet("context.opmerking", SCRIPTS)
+    data = json.loads(json.dumps(plan.to_dict(), ensure_ascii=False))
+    assert Plan.from_dict(data).to_dict() == plan.to_dict()
+
+
+def test_from_dict_tolerates_junk():
+    plan = Plan.from_dict({"context": "kapot", "wanneer": {"slotduur": None, "onbekend": 1}, "vragen": "Eén vraag"})
+    assert plan.vragen == [{"id": "eigen-1", "tekst": "Eén vraag"}]
+    assert ("fout", "Slotduur") in _meldingen(plan)
+    assert Plan.from_dict(None).to_dict() == Plan().to_dict()
+
+
+def test_question_bank_has_defaults_and_sensitive_flags():
+    from samenschool.vertelgesprek.vragen import vragenbank
+
+    bank = vragenbank()
+    assert 12 <= len(bank) <= 20
+    assert any(v.gevoelig for v in bank) and not any(v.gevoelig and v.standaard for v in bank)
+    assert all(v.bron for v in bank)
+    assert 5 <= sum(v.standaard for v in bank) <= 8
+
+
+# -- documents -----------------------------------------------------------------------------------
+
+KEY_PHRASES = {
+    "plan": ["Plan voor het ouder-vertelgesprek", "Gespreksleidraad", "Agentschap Integratie en Inburgering",
+             "Schrijf dit NIET op"],
+    "brief": ["Beste ouder", "U mag iemand meebrengen", "tolk", "Hoe zegt u ja?", "30 minuten",
+              "Past geen enkel moment?"],
+    "vragenblad": ["U hoeft niets op te schrijven. U mag ook gewoon vertellen.", "Waar is uw kind goed in?"],
+    "verslag": ["Schrijf dit NIET op", "Lees de samenvatting voor aan de ouders", "chaotisch gezin",
+                "inkomen", "verblijfsstatus"],
+}
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts += [p.text for p in cell.paragraphs]
+    return "\n".join(parts)
+
+
+def _md_plain(text: str) -> str:
+    return text.replace("\\", "").replace("**", "")
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+@pytest.mark.parametrize("fmt", documenten.FORMATEN)
+def test_document_content(doc_id, fmt):
+    out = documenten.render(voorbeeld(), doc_id, fmt)
+    if fmt == "docx":
+        assert isinstance(out, bytes)
+        text = _docx_text(out)
+    else:
+        text = _md_plain(out) if fmt == "md" else out.replace("&#39;", "'")
+    for phrase in KEY_PHRASES[doc_id]:
+        assert phrase in text, (doc_id, fmt, phrase)
+
+
+def test_letter_has_no_readability_score():
+    for fmt in ("html", "md"):
+        out = documenten.render(voorbeeld(), "brief", fmt)
+        assert "Flesch" not in out and "Leesbaarheid" not in out
+
+
+def test_html_is_printable():
+    html = documenten.render(voorbeeld(), "brief", "html")
+    assert "@page" in html and "A4" in html and '<html lang="nl-BE">' in html
+    assert "<script" not in html and "<button" not in html
+
+
+def _hostile_plan() -> Plan:
+    plan = voorbeeld()
+    plan.zet("context.klas", "<script>alert(1)</script> 1ste leerjaar")
+    plan.zet("uitnodiging.contactpersoon", f"juf **Lies** [x](http://e) {SCRIPTS}")
+    plan.zet("setting.lokaal", "lokaal <b>4</b> & # kop")
+    plan.zet("vragen", [{"id": "eigen-1", "tekst": f"Vraag {SCRIPTS} <img src=x onerror=alert(1)>?"}])
+    return plan
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_html_escapes_user_text(doc_id):
+    html = documenten.render(_hostile_plan(), doc_id, "html")
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;" in html or doc_id in ("brief", "vragenblad")
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_markdown_escapes_user_text(doc_id):
+    md = documenten.render(_hostile_plan(), doc_id, "md")
+    assert "<script>" not in md and "<img" not in md
+    assert "[x](http://e)" not in md
+
+
+@pytest.mark.parametrize("fmt", documenten.FORMATEN)
+def test_non_latin_scripts_survive(fmt):
+    plan = _hostile_plan()
+    for doc_id in ("plan", "brief", "vragenblad"):
+        out = documenten.render(plan, doc_id, fmt)
+        text = _docx_text(out) if fmt == "docx" else out
+        for word in SCRIPTS.split():
+            assert word in text, (doc_id, fmt, word)
+
+
+def test_docx_opens_with_styles_title_and_language():
+    from docx import Document
+
+    for doc_id in DOCS:
+        doc = Document(io.BytesIO(documenten.render(voorbeeld(), doc_id, "docx")))
+        assert doc.core_properties.title == documenten.DOCUMENTEN[doc_id][1]
+        assert doc.core_properties.language == "nl-BE"
+        styles = {p.style.name for p in doc.paragraphs}
+        assert "Title" in styles
+        assert 'w:val="nl-BE"' in doc.styles.element.xml
+    plan_doc = Document(io.BytesIO(documenten.render(voorbeeld(), "plan", "docx")))
+    assert {"Heading 2", "List Number", "List Bullet"} <= {p.style.name for p in plan_doc.paragraphs}
+    assert len(plan_doc.tables) >= 4
+
+
+def test_record_template_holds_the_privacy_list():
+    for fmt in documenten.FORMATEN:
+        out = documenten.render(voorbeeld(), "verslag", fmt)
+        text = _docx_text(out) if fmt == "docx" else _md_plain(out).replace("&#39;", "'")
+        assert "Schrijf dit NIET op" in text
+        for item in NIET_NOTEREN:
+            assert _md_plain(item).split(" (")[0] in text, (fmt, item)
+
+
+def test_write_all_refuses_plan_with_errors(tmp_path):
+    from samenschool.errors import SamenschoolError
+
+    with pytest.raises(SamenschoolError, match="Klas of leerjaar"):
+        documenten.write_all(Plan(), tmp_path, "html")
+    assert not list(tmp_path.iterdir())
+
+
+# -- CLI -----------------------------------------------------------------------------------------
+
+def test_cli_voorbeeld_prints_valid_plan(capsys):
+    from samenschool.cli import main
+
+    assert main(["vertelgesprek", "--voorbeeld"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert validate(Plan.from_dict(data)) == []
+
+
+@pytest.mark.parametrize("fmt", documenten.FORMATEN)
+def test_cli_renders_four_files(tmp_path, capsys, fmt):
+    from samenschool.cli import main
+
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(json.dumps(voorbeeld().to_dict(), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "uit"
+    assert main(["vertelgesprek", str(plan_file), "--naar", fmt, "--uit", str(out)]) == 0
+    files = sorted(out.iterdir())
+    assert len(files) == 4 and all(f.suffix == f".{fmt}" and f.stat().st_size > 500 for f in files)
+
+
+@pytest.mark.parametrize("content, expect", [
+    (None, "bestaat niet"),
+    ("", "is leeg"),
+    ("{kapot", "geen geldige JSON"),
+    ("[1, 2]", "geen plan"),
+    (json.dumps({"wanneer": {"slotduur": "tien"}}), "Slotduur"),
+    (b"\xff\xfe\x00kapot", "geen tekstbestand"),
+])
+def test_cli_bad_files(tmp_path, capsys, content, expect):
+    from samenschool.cli import main
+
+    path = tmp_path / "plan.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    code = main(["vertelgesprek", str(path), "--uit", str(tmp_path / "uit")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.startswith("Fout:") and expect in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "uit").exists()
+
+
+def test_cli_subprocess_bad_file(tmp_path):
+    exe = Path(sys.executable).parent / "samenschool"
+    if not exe.exists():
+        exe = REPO / ".venv" / "bin" / "samenschool"
+    bad = tmp_path / "plan.json"
+    bad.write_text("{ niet af", encoding="utf-8")
+    result = subprocess.run([str(exe), "vertelgesprek", str(bad)], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert result.stderr.startswith("Fout:") and "Traceback" not in result.stderr
+
+
+# -- planner model and view -------------------------------------------------------------------------
+
+def test_planner_model_steps_and_restart(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel
+
+    model = PlannerModel(werkmap)
+    assert model.voortgang == "Stap 1 van 9: Over de klas"
+    model.zet("context.klas", "K3")
+    model.volgende()
+    model.zet("wanneer.slotduur", 15)
+    model.zet("wanneer.momenten", ["maandag 8.00"])
+    assert any(m.veld == "Slotduur" for m in model.meldingen())
+    model.volgende()
+    model.vorige()
+    model.vorige()
+    assert model.plan.context.klas == "K3" and model.plan.wanneer.slotduur == 15
+    model.ga_naar(2)
+    again = PlannerModel(type(werkmap)(werkmap.folder))
+    assert again.stap == 2
+    assert again.plan.context.klas == "K3"
+    assert again.plan.wanneer.momenten == ["maandag 8.00"]
+
+
+def test_planner_keeps_wrong_value_and_other_input(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel
+
+    model = PlannerModel(werkmap)
+    model.zet("context.klas", "2de leerjaar")
+    model.zet("wanneer.slotduur", "heel lang")
+    again = PlannerModel(type(werkmap)(werkmap.folder))
+    assert again.plan.wanneer.slotduur == "heel lang"
+    assert again.plan.context.klas == "2de leerjaar"
+    assert any(m.veld == "Slotduur" and m.is_fout for m in again.meldingen(1))
+
+
+def test_planner_links_only_without_errors(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel
+
+    model = PlannerModel(werkmap)
+    assert "download=" not in model.links_html()
+    for section, value in voorbeeld().to_dict().items():
+        model.zet(section, value)
+    html = model.links_html()
+    assert html.count("download=") == 12
+    assert 'data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,' in html
+
+
+def test_planner_readability_for_the_author(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel
+
+    model = PlannerModel(werkmap)
+    for section, value in voorbeeld().to_dict().items():
+        model.zet(section, value)
+    html = model.leesbaarheid_html()
+    assert "Flesch-Douma" in html and "alleen voor jou" in html
+
+
+def test_planner_view_headless(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel, PlannerView
+
+    view = PlannerView(PlannerModel(werkmap))
+    assert "Stap 1 van 9" in view.voortgang.value and view.vorige_knop.disabled
+    view.velden["context.klas"].value = "<b>3de</b> leerjaar"
+    view.volgende_knop.click()
+    assert "Stap 2 van 9" in view.voortgang.value
+    view.velden["wanneer.slotduur"].value = 10
+    view.velden["wanneer.momenten"].value = "maandag 10.00\ndinsdag 11.00"
+    assert "Slotduur" in view.meldingen.value and "Momenten" in view.meldingen.value
+    view.volgende_knop.click()
+    assert "Flesch-Douma" in view.extra.value
+    view.velden["uitnodiging.tolk"].value = "kind"
+    assert "nooit het kind" in view.meldingen.value
+    view.vorige_knop.click()
+    view.vorige_knop.click()
+    assert view.velden["context.klas"].value == "<b>3de</b> leerjaar"
+    view.volgende_knop.click()
+    assert view.velden["wanneer.slotduur"].value == 10
+    # a new view on the same werkmap comes back on the same step with the same values
+    again = PlannerView(PlannerModel(type(werkmap)(werkmap.folder)))
+    assert "Stap 2 van 9" in again.voortgang.value
+    assert again.velden["wanneer.momenten"].value == "maandag 10.00\ndinsdag 11.00"
+    for _ in range(10):
+        again.volgende_knop.click()
+    assert "Stap 9 van 9" in again.voortgang.value and again.volgende_knop.disabled
+    assert "Klas of leerjaar" not in again.links.value  # filled in
+    assert "Periode" in again.links.value  # still missing, named
+
+
+def test_planner_view_questions_step(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel, PlannerView
+
+    model = PlannerModel(werkmap)
+    model.ga_naar(3)
+    view = PlannerView(model)
+    view.velden["vragen:v02:tekst"].value = "Waar is uw kind sterk in?"
+    view.velden["vragen:v16"].value = True
+    view.velden["vragen:eigen"].value = "Wat eet uw kind graag?"
+    teksten = [v["tekst"] for v in model.plan.vragen]
+    assert "Waar is uw kind sterk in?" in teksten and "Wat eet uw kind graag?" in teksten
+    assert any(v["id"] == "v16" for v in model.plan.vragen)
