@@ -56,7 +56,7 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
         # server refuses with 403 (voila issue #1458) and leaves the kernel running. The
         # server has no login (the pages are open to whoever reaches them), so the XSRF
         # check protects nothing here; without it, closed pages free their kernel.
-        "--ServerApp.disable_check_xsrf=True",
+        "--Voila.tornado_settings=disable_check_xsrf=True",
         # Backstop for tabs that vanish without a goodbye (laptop lid closed): free kernels
         # that have had no connection for 30 minutes. Answers are in the werkmap already.
         "--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",

@@ -16,3 +16,17 @@ def test_start_page_renders_offline(page, problems, voila_base_url):
     css = page.evaluate("() => [...document.styleSheets].map(s => s.href).filter(Boolean)")
     assert any(href.endswith("samenschool.css") for href in css), css
     assert not any("cdn" in href for href in css), css
+
+
+def test_leaving_a_page_frees_its_kernel(page, problems, voila_server):
+    """A class reloads pages all session: kernels of left pages must not pile up."""
+    open_module(page, voila_server.url, "00_start.ipynb")
+    baseline = voila_server.kernel_count()
+    for _ in range(3):
+        open_module(page, voila_server.url, "00_start.ipynb")
+    page.wait_for_timeout(1500)
+    assert voila_server.kernel_count() <= baseline
+    page.goto("about:blank")
+    page.wait_for_timeout(2000)
+    assert voila_server.kernel_count() < baseline
+    assert problems.relevant() == [], problems.relevant()

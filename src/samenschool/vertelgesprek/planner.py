@@ -293,7 +293,7 @@ class PlannerView:
         klass = W.Textarea if lang else W.Text
         value = self.model.waarde(pad)
         widget = klass(value="" if value is None else str(value), placeholder=placeholder,
-                       description=label, continuous_update=False,
+                       description=label, continuous_update=True,
                        style={"description_width": "14em"},
                        layout=W.Layout(width="97%", height="5em" if lang else None))
         return self._bind(pad, widget)
@@ -359,7 +359,7 @@ class PlannerView:
         self._bind("wanneer.slotduur", duur)
         momenten = W.Textarea(value="\n".join(str(x) for x in self.model.waarde("wanneer.momenten") or []),
                               placeholder="maandag 8.00\ndinsdag 16.15\nzaterdag 10.00",
-                              description="Momenten (1 per regel)", continuous_update=False,
+                              description="Momenten (1 per regel)", continuous_update=True,
                               style={"description_width": "14em"}, layout=W.Layout(width="97%", height="8em"))
         self._bind("wanneer.momenten", momenten, _regels)
         return [
@@ -374,7 +374,7 @@ class PlannerView:
         W = self.W
         talen = W.Text(value=", ".join(self.model.waarde("uitnodiging.talen") or []),
                        placeholder="Nederlands, Arabisch, Turks", description="Talen van de ouders",
-                       continuous_update=False, style={"description_width": "14em"},
+                       continuous_update=True, style={"description_width": "14em"},
                        layout=W.Layout(width="97%"))
         self._bind("uitnodiging.talen", talen, lambda v: [t.strip() for t in v.split(",") if t.strip()])
         tolk_value = self.model.waarde("uitnodiging.tolk")
@@ -409,7 +409,7 @@ class PlannerView:
         rows, checks, texts = [], {}, {}
         for v in bank:
             box = W.Checkbox(value=v.id in gekozen, description="", indent=False, layout=W.Layout(width="2em"))
-            text = W.Text(value=gekozen.get(v.id, v.vraag), continuous_update=False,
+            text = W.Text(value=gekozen.get(v.id, v.vraag), continuous_update=True,
                           layout=W.Layout(width="95%"))
             hint = W.HTML("<small>gevoelig: alleen als de ouder er zelf over wil vertellen</small>"
                           if v.gevoelig else "")
@@ -419,7 +419,7 @@ class PlannerView:
             rows.append(W.HBox([box, W.VBox([text, hint], layout=W.Layout(width="100%"))]))
         eigen_start = [t for i, t in gekozen.items() if i not in checks]
         eigen = W.Textarea(value="\n".join(eigen_start), placeholder="Eigen vraag (één per regel)",
-                           description="Eigen vragen", continuous_update=False,
+                           description="Eigen vragen", continuous_update=True,
                            style={"description_width": "8em"}, layout=W.Layout(width="100%", height="5em"))
         self.velden["vragen:eigen"] = eigen
 
@@ -470,7 +470,7 @@ class PlannerView:
             box = W.BoundedIntText(value=minuten if isinstance(minuten, int) else 0, min=0, max=90,
                                    description="minuten", layout=W.Layout(width="12em"))
             self._bind(f"leidraad.{i}.minuten", box)
-            text = W.Textarea(value=str(fase.get("tekst", "")), continuous_update=False,
+            text = W.Textarea(value=str(fase.get("tekst", "")), continuous_update=True,
                               layout=W.Layout(width="100%", height="4.5em"))
             self._bind(f"leidraad.{i}.tekst", text)
             rows.append(W.VBox([W.HTML(f"<strong>{i + 1}. {escape(str(fase.get('titel', '')))}</strong>"), box, text]))
@@ -483,7 +483,7 @@ class PlannerView:
                                   layout=W.Layout(width="auto")) for item in NOTEREN_STANDAARD}
         eigen = W.Textarea(value="\n".join(n for n in current if n not in NOTEREN_STANDAARD),
                            placeholder="Nog iets (één per regel)", description="Eigen punten",
-                           continuous_update=False, style={"description_width": "8em"},
+                           continuous_update=True, style={"description_width": "8em"},
                            layout=W.Layout(width="100%", height="4em"))
         for i, box in enumerate(boxes.values()):
             self.velden[f"noteren:{i}"] = box
