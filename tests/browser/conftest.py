@@ -126,6 +126,25 @@ def open_module(page, base_url: str, notebook: str) -> None:
                            timeout=PAGE_TIMEOUT_MS)
 
 
+def wait_saved(werkmap_dir: Path, module: str, check, timeout: float = 60.0) -> dict:
+    """Poll the werkmap on disk (outside the kernel) until ``check(answers)`` holds.
+
+    Waiting for the file, not for a message on the page, avoids racing the last keystroke's
+    save when a test reloads right after typing."""
+    import time
+
+    from samenschool.werkmap import Werkmap
+
+    deadline = time.monotonic() + timeout
+    answers: dict = {}
+    while time.monotonic() < deadline:
+        answers = Werkmap(werkmap_dir).load(module)
+        if check(answers):
+            return answers
+        time.sleep(0.2)
+    raise AssertionError(f"niet bewaard in de werkmap ({module}): {answers}")
+
+
 def assert_no_errors_shown(page) -> None:
     """No Python error text or Voilà error box on the page."""
     text = page.inner_text("body")

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +17,11 @@ def _field(page, pad: str, tag: str = "input"):
 
 
 def _type(page, pad: str, text: str, tag: str = "input") -> None:
-    """Type into a widget with continuous_update=False: the value syncs on blur."""
+    """Type as a person does: no Enter, no leaving the field (every keystroke is saved)."""
     box = _field(page, pad, tag)
     box.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
-    box.fill(text)
-    box.press("Tab")
+    box.fill(text[:-1])
+    box.press(text[-1])
 
 
 def _step(page, number: int) -> None:
@@ -36,7 +36,7 @@ def _next(page, number: int) -> None:
     _step(page, number)
 
 
-def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, tmp_path):
+def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, voila_werkmap, tmp_path):
     open_module(page, voila_base_url, NOTEBOOK)
     _step(page, 1)
     _type(page, "context.klas", "3de leerjaar")
@@ -46,6 +46,8 @@ def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, t
     page.wait_for_function(
         "() => !document.querySelector('.ss-vg-meldingen').textContent.includes('Periode')",
         timeout=PAGE_TIMEOUT_MS)
+    wait_saved(voila_werkmap, "04_vertelgesprek",
+               lambda answers: "woensdag 12.15" in str(answers) and "eerste twee weken" in str(answers))
 
     # reload midway: same step, same values (the werkmap lives outside the kernel)
     open_module(page, voila_base_url, NOTEBOOK)

@@ -3,7 +3,7 @@ page reload (the werkmap lives outside the kernel)."""
 
 import pytest
 
-from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def test_01_sort_feedback_and_reload(page, problems, voila_base_url):
     assert _other_problems(problems) == []
 
 
-def test_02_scale_reflection_and_reload(page, problems, voila_base_url):
+def test_02_scale_reflection_and_reload(page, problems, voila_base_url, voila_werkmap):
     open_module(page, voila_base_url, "02_partnerschap.ipynb")
     rows = page.locator(".ss-schaal .ss-schaal-knoppen")
     rows.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
@@ -56,6 +56,7 @@ def test_02_scale_reflection_and_reload(page, problems, voila_base_url):
     area.fill(text[:-1])
     area.press(text[-1])
     _wait_text(page, ".ss-reflectie", "Bewaard")
+    wait_saved(voila_werkmap, "02_partnerschap", lambda answers: text in answers.values())
     assert_no_errors_shown(page)
 
     open_module(page, voila_base_url, "02_partnerschap.ipynb")
