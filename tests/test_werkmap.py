@@ -124,3 +124,17 @@ def test_cli_export_and_wipe(werkmap_dir, tmp_path, capsys, monkeypatch):
     assert Werkmap(werkmap_dir).modules() == []
     assert not list(Path(werkmap_dir).rglob("*.json"))  # also the team map files in subfolders
     assert (werkmap_dir / "notities.txt").exists()  # files that are not the kit's stay
+
+
+def test_a_planner_answer_reads_as_text_in_the_werkboek(werkmap):
+    from samenschool.vertelgesprek.voorbeeld import voorbeeld
+
+    plan = voorbeeld()
+    werkmap.set("04_vertelgesprek", "plan_leidraad", plan.sectie("leidraad"), label="Gespreksleidraad")
+    werkmap.set("04_vertelgesprek", "plan_vragen", plan.sectie("vragen"), label="Vragen vooraf")
+    md = werkboek.to_markdown(werkmap)
+    assert "- Welkom (3 min): Heet de ouders welkom" in md  # parentheses need no escaping
+    assert "- Waar is uw kind goed in?" in md
+    assert "{" not in md and "'tekst'" not in md  # no raw Python structures
+    html = werkboek.to_html(werkmap)
+    assert "<li>Welkom (3 min): Heet de ouders welkom" in html

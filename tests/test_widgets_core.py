@@ -353,6 +353,9 @@ def test_routes_come_from_the_guide_and_link_every_module():
         for mid in route.modules:
             assert f"{mid}.ipynb" in html
         assert f"{route.beschikbaar_min} minuten" in html
+        for mid, waar, _sessie in gids.waar(route.id):  # homework is labelled as homework
+            if waar != "sessie":
+                assert html.index(voortgang.WAAR_LABELS[waar]) < html.index(f"{mid}.ipynb")
 
 
 # -- shared helpers -------------------------------------------------------------------------

@@ -27,13 +27,19 @@ MODULE_TITLES = {
     "07_actieplan": "Actieplan",
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
+_MD_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
 
 
 def escape_md(text: str) -> str:
-    """Escape learner text for Markdown: no headings, links, HTML or emphasis sneak in."""
+    """Escape learner text for Markdown: no headings, links, lists, HTML or emphasis sneak in."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    def marker(match: re.Match) -> str:
+        lead, mark = match.group(1), match.group(2)
+        return lead + (mark[:-1] + "\\." if mark.endswith(".") else "\\" + mark)
+
+    return _MD_LINE_START.sub(marker, text)
 
 
 def _title(module: str) -> str:
@@ -50,20 +56,32 @@ def _label(key: str, labels: dict[str, str]) -> str:
     return labels.get(key) or key.replace("_", " ").capitalize()
 
 
-def _as_items(value: Any) -> list[tuple[str, Any]] | None:
-    if isinstance(value, dict):
-        return [(str(k), v) for k, v in value.items()]
-    return None
-
-
 def _plain(value: Any) -> str:
-    if value is None or value == "":
+    """One answer as readable text (nested answers from the planner included)."""
+    if value is None or value == "" or value == [] or value == {}:
         return "(leeg)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if k not in ("id", "fase")}
+        if "tekst" in shown:  # e.g. a question or a phase: "Welkom (3 min): ..."
+            head = str(shown.get("titel", "")).strip()
+            if shown.get("minuten") not in (None, ""):
+                head = f"{head} ({shown['minuten']} min)".strip()
+            return f"{head}: {_plain(shown['tekst'])}" if head else _plain(shown["tekst"])
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in shown.items())
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value) or "(leeg)"
+        return ", ".join(_plain(v) for v in value)
     return str(value)
+
+
+def _items(value: Any) -> list[tuple[str | None, str]] | None:
+    """Bullet items for a structured answer, or None for a plain one."""
+    if isinstance(value, dict) and "tekst" not in value:
+        return [(str(k), _plain(v)) for k, v in value.items()]
+    if isinstance(value, (list, tuple)) and (len(value) > 3 or any(isinstance(v, (dict, list)) for v in value)):
+        return [(None, _plain(v)) for v in value]
+    return None
 
 
 def sections(werkmap: Werkmap) -> list[dict]:
@@ -74,12 +92,8 @@ def sections(werkmap: Werkmap) -> list[dict]:
         entries = []
         for key in sorted(data.get("antwoorden", {})):
             value = data["antwoorden"][key]
-            items = _as_items(value)
-            entries.append({
-                "label": _label(key, labels),
-                "tekst": None if items else _plain(value),
-                "items": [(k, _plain(v)) for k, v in items] if items else None,
-            })
+            items = _items(value)
+            entries.append({"label": _label(key, labels), "tekst": None if items else _plain(value), "items": items})
         result.append({"module": module, "titel": _title(module), "bijgewerkt": data.get("bijgewerkt", ""),
                        "antwoorden": entries})
     return result
@@ -98,7 +112,7 @@ def to_markdown(werkmap: Werkmap) -> str:
             lines.append(f"**{escape_md(entry['label'])}**")
             lines.append("")
             if entry["items"]:
-                lines += [f"- {escape_md(k)}: {escape_md(v)}" for k, v in entry["items"]]
+                lines += [f"- {escape_md(k) + ': ' if k else ''}{escape_md(v)}" for k, v in entry["items"]]
             else:
                 lines += [escape_md(line) if line else "" for line in entry["tekst"].split("\n")]
             lines.append("")

@@ -140,17 +140,33 @@ def _module_naam(module_id: str) -> tuple[str, int | None]:
         return MODULE_TITLES.get(module_id, module_id), None
 
 
+WAAR_LABELS = {"vooraf": "Vooraf, thuis", "sessie": "Samen in de sessie", "nadien": "Nadien, thuis"}
+
+
 def route_html(route: Route) -> str:
-    rijen = []
-    for mid in route.modules:
-        titel, minuten = _module_naam(mid)
-        tijd = f"{minuten} min" if minuten is not None else "tijd volgt"
-        rijen.append(f'<li><a href="{escape(mid)}.ipynb">{escape(titel)}</a> <span class="ss-hulp">({tijd})</span></li>')
-    som = (f"Beschikbare tijd: {route.beschikbaar_min} minuten. Je begeleider kiest welke activiteiten je "
-           "doet en welke je overslaat." if route.beschikbaar_min else "")
+    """The route as the start page shows it: per session what comes before, in and after it."""
+    from samenschool import gids
+
+    blokken: list[str] = []
+    for sessie in dict.fromkeys(titel for _m, _w, titel in gids.waar(route.id)):
+        delen = []
+        for soort, label in WAAR_LABELS.items():
+            rijen = []
+            for mid, waar, titel in gids.waar(route.id):
+                if titel != sessie or waar != soort:
+                    continue
+                naam, minuten = _module_naam(mid)
+                tijd = f"{minuten} min" if minuten is not None else "tijd volgt"
+                rijen.append(f'<li><a href="{escape(mid)}.ipynb">{escape(naam)}</a> '
+                             f'<span class="ss-hulp">({tijd})</span></li>')
+            if rijen:
+                delen.append(f'<p class="ss-route-waar">{escape(label)}:</p><ul>{"".join(rijen)}</ul>')
+        blokken.append(f'<div class="ss-route-sessie"><p><strong>{escape(sessie)}</strong></p>{"".join(delen)}</div>')
+    som = (f"Tijd in de sessie: {route.beschikbaar_min} minuten. Het tijdschema in de gids voor begeleiders "
+           "zegt welke activiteiten je overslaat als de tijd krap is." if route.beschikbaar_min else "")
     wie = f"{route.voor_wie} " if route.voor_wie else ""
     return (f'<div class="ss-route-uitleg"><p><strong>{escape(route.naam)}: {escape(route.duur)}.</strong> '
-            f'{escape(wie)}</p><ol>{"".join(rijen)}</ol><p class="ss-hulp">{escape(som)}</p></div>')
+            f'{escape(wie)}</p>{"".join(blokken)}<p class="ss-hulp">{escape(som)}</p></div>')
 
 
 class RouteKeuze:
