@@ -1,5 +1,6 @@
 """The kit tested in CI is the kit on workshop day: pins, conda file and the venv agree."""
 
+import sys
 from importlib import metadata
 from importlib.util import find_spec
 
@@ -31,7 +32,7 @@ def test_every_direct_dependency_is_pinned_for_python_310_and_311():
 
 
 def test_installed_versions_match_the_lock():
-    pins = locked_versions("3.11")
+    pins = locked_versions(f"{sys.version_info.major}.{sys.version_info.minor}")
     wrong = {}
     for name in direct_requirements():
         installed = metadata.version(name)

@@ -37,8 +37,10 @@ def free_port(preferred: int | None = None, host: str = "127.0.0.1") -> int:
     raise SamenschoolError("Geen vrije poort gevonden om de kit te starten.")
 
 
-def server_env() -> dict[str, str]:
+def server_env(klas: bool = False) -> dict[str, str]:
     env = dict(os.environ)
+    if klas:
+        env["SAMENSCHOOL_KLASMODUS"] = "1"
     paths = [str(TEMPLATE_ROOT)] + ([env["JUPYTER_PATH"]] if env.get("JUPYTER_PATH") else [])
     env["JUPYTER_PATH"] = os.pathsep.join(paths)
     env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -46,7 +48,10 @@ def server_env() -> dict[str, str]:
     return env
 
 
-def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None) -> list[str]:
+def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None, klas: bool = False) -> list[str]:
+    """The Voilà server. ``klas``: classroom mode, each participant's browser keeps its own
+    werkmap (the Cookie header reaches the kernel; see werkmap.deelnemer_id)."""
+    extra = ["--VoilaConfiguration.http_header_envs=['Cookie']"] if klas else []
     return [
         sys.executable, "-m", "voila", str(folder or notebooks_dir()),
         f"--port={port}", f"--Voila.ip={host}", "--no-browser",
@@ -61,7 +66,7 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
         # that have had no connection for 30 minutes. Answers are in the werkmap already.
         "--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",
         "--Voila.log_level=WARN", "--ServerApp.log_level=WARN",
-    ]
+    ] + extra
 
 
 def lab_command(port: int, host: str = "127.0.0.1") -> list[str]:
@@ -101,9 +106,10 @@ def can_open_browser() -> bool:
 
 def serve(mode: str = "app", port: int | None = None, host: str = "127.0.0.1", open_browser: bool = True) -> int:
     port = free_port(port or DEFAULT_PORT, "0.0.0.0" if host == "0.0.0.0" else host)
-    cmd = voila_command(port, host) if mode == "app" else lab_command(port, host)
+    klas = mode == "app" and host == "0.0.0.0"
+    cmd = voila_command(port, host, klas=klas) if mode == "app" else lab_command(port, host)
     url = start_url(port, host) if mode == "app" else f"http://localhost:{port}/lab"
-    proc = subprocess.Popen(cmd, env=server_env(), start_new_session=True)
+    proc = subprocess.Popen(cmd, env=server_env(klas), start_new_session=True)
     try:
         probe = url if mode == "app" else f"http://127.0.0.1:{port}/api"
         wait_until_up(probe.replace("localhost", "127.0.0.1"), proc)
@@ -111,8 +117,9 @@ def serve(mode: str = "app", port: int | None = None, host: str = "127.0.0.1", o
         print("=" * 64)
         print("  Samen School Maken staat klaar.")
         print(f"  Open in je browser:  {url}")
-        if host == "0.0.0.0":
-            print("  Deelnemers in hetzelfde netwerk gebruiken het IP-adres van deze computer.")
+        if klas:
+            print("  Klasmodus: deelnemers in hetzelfde netwerk surfen naar het IP-adres van deze")
+            print(f"  computer, poort {port}. Elke browser bewaart zijn eigen antwoorden.")
         print("  Stoppen: druk Ctrl+C in dit venster.")
         print("=" * 64, flush=True)
         if open_browser and can_open_browser():

@@ -41,7 +41,37 @@ def tijd_html(module_id: str) -> str:
     )
 
 
-def navigatie_html(module_id: str) -> str:
+ROUTE_MODULE, ROUTE_SLEUTEL = "00_start", "route"  # where the start page saves the chosen route
+
+
+def volgende_in_route(module_id: str, route_id: str | None) -> str | None:
+    """The next page of the chosen route after ``module_id`` (None: no route, or route done)."""
+    if not route_id:
+        return None
+    from samenschool import gids
+
+    try:
+        order = [mid for mid, _waar, _sessie in gids.waar(route_id)]
+    except Exception:  # an unknown or outdated route in an old werkmap: ignore it
+        return None
+    order = list(dict.fromkeys(order))
+    if module_id not in order:
+        return order[0] if module_id == ROUTE_MODULE and order else None
+    i = order.index(module_id)
+    return order[i + 1] if i + 1 < len(order) else None
+
+
+def _gekozen_route() -> str | None:
+    from samenschool.werkmap import Werkmap
+
+    try:
+        return Werkmap.default().get(ROUTE_MODULE, ROUTE_SLEUTEL)
+    except Exception:
+        return None
+
+
+def navigatie_html(module_id: str, route_id: str | None = None) -> str:
+    """Previous / start / next, and the next page of the learner's chosen route if it differs."""
     vorige, volgende = leerpad.buren(module_id)
     parts = ['<nav class="ss-nav" aria-label="Navigatie tussen de modules">']
     if vorige:
@@ -50,6 +80,18 @@ def navigatie_html(module_id: str) -> str:
     if volgende:
         parts.append(f'<a class="ss-nav-volgende" href="{escape(volgende.bestand)}">Volgende: {escape(volgende.titel)} →</a>')
     parts.append("</nav>")
+    route_id = route_id if route_id is not None else _gekozen_route()
+    in_route = volgende_in_route(module_id, route_id)
+    if in_route and (volgende is None or in_route != volgende.id):
+        try:
+            titel = leerpad.module(in_route).titel
+        except KeyError:
+            titel = in_route
+        naam = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam",
+                "zelfstudie": "Zelfstudie"}.get(route_id, route_id)
+        parts.append(f'<p class="ss-nav-route">Je volgt de route <strong>{escape(naam)}</strong>. '
+                     f'Daarin komt nu: <a class="ss-download-knop" href="{escape(in_route)}.ipynb">'
+                     f'{escape(titel)} →</a></p>')
     return "".join(parts)
 
 

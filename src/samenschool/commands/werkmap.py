@@ -16,6 +16,8 @@ def register(parser) -> None:
     exp = sub.add_parser("export", help="Bundel alles in één werkboek (HTML en/of Markdown).")
     exp.add_argument("--uit", required=True, metavar="BESTAND",
                      help="bv. werkboek.html, werkboek.md, of werkboek (dan beide)")
+    klas = sub.add_parser("klas", help="Klasmodus: één werkboek per deelnemer in een map (voor de begeleider).")
+    klas.add_argument("--uit", required=True, metavar="MAP", help="map voor de werkboeken, bv. werkboeken-klas")
     wis = sub.add_parser("wis", help="Wis al je bewaarde antwoorden (vraagt eerst of je zeker bent).")
     wis.add_argument("--ja", action="store_true", help="niet meer vragen: meteen wissen")
 
@@ -25,6 +27,13 @@ def run(args) -> int:
     if args.actie == "export":
         for path in werkboek.export(wm, args.uit):
             print(f"Werkboek geschreven: {path}")
+        return 0
+    if args.actie == "klas":
+        written = werkboek.export_deelnemers(wm, args.uit)
+        if not written:
+            print("Er zijn nog geen antwoorden van deelnemers (klasmodus: samenschool start --netwerk).")
+            return 1
+        print(f"{len(written) // 2} werkboek(en) geschreven in {args.uit}.")
         return 0
     if args.actie == "wis":
         if not args.ja:
