@@ -39,9 +39,14 @@ def test_sortering_text_alternative_mentions_every_category_and_number():
     fig, alt = grafiek.sortering_vs_groep(LEARNER, GROUP)
     for theme in GROUP:
         assert theme in alt
-    assert "Betaalbaarheid: Jouw keuze 2 en Oudergroep 1" in alt
-    assert "Talenten en leerkansen: Jouw keuze 0 en Oudergroep 1" in alt
-    assert "aantal citaten" in alt and alt.endswith(".")
+    # plain sentences from the data, no description of the drawing
+    assert "Je koos 2 keer Betaalbaarheid, de oudergroep 1 keer." in alt
+    assert "Je koos Talenten en leerkansen niet, de oudergroep 1 keer." in alt
+    assert "Je koos 1 keer Informatie en communicatie, net als de oudergroep." in alt
+    assert alt.endswith(".")
+    for machine in ("Staafdiagram", "staaf", "vergelijkt", "Jouw keuze", ";"):
+        assert machine not in alt
+    assert "geen enkele keer" in grafiek.sortering_tekst({"A": 2}, {"A": 0})
 
 
 def test_staven_and_waarden():
@@ -49,10 +54,15 @@ def test_staven_and_waarden():
     ax = fig.axes[0]
     assert ax.get_xlabel().startswith("Gewicht")
     assert {to_hex(p.get_facecolor()) for p in ax.patches} <= OKABE_ITO
-    for part in ("Vertrouwen: 3", "Respect: 2", "Privacy: 0"):
-        assert part in alt
+    assert alt == "Voor jou weegt Vertrouwen heel zwaar (3). Respect weegt zwaar (2). Privacy weegt niet (0)."
+    fig, alt = grafiek.waarden_gewicht({"Vertrouwen": 1, "Respect": 1})
+    assert alt == "Voor jou wegen Vertrouwen en Respect een beetje (1)."
     fig, alt = grafiek.staven({"Lager": 85.5, "Kleuter": 45}, as_label="Bedrag", eenheid="euro")
-    assert "Lager: 85,5 euro" in alt and "Kleuter: 45 euro" in alt
+    assert alt == "Bedrag: Lager 85,5 euro en Kleuter 45 euro."
+    fig, alt = grafiek.gegroepeerde_staven({"2023": {"Lager": 85}, "2024": {"Lager": 90}}, as_label="Bedrag",
+                                           eenheid="euro")
+    assert alt == "Lager: 2023 85 euro, 2024 90 euro."
+    assert "Staafdiagram" not in alt
 
 
 def test_figuur_html_has_alt_and_caption():

@@ -19,6 +19,7 @@ from samenschool.errors import DataError, SamenschoolError
 from samenschool.leesbaarheid import (
     BANDEN_BRON,
     CAVEAT,
+    CAVEAT_KORT,
     Leesbaarheid,
     Woordenlijst,
     analyse,
@@ -87,6 +88,8 @@ def test_bands(score, woord):
 def test_band_source_and_caveat_are_stated():
     assert "Douma" in BANDEN_BRON and "dbnl" in BANDEN_BRON.lower()
     assert "B1" in CAVEAT and "richtlijn" in CAVEAT and "begrijpen" in CAVEAT
+    # the short caveat (next to each score in module 05, which explains B1 once) has no B1
+    assert CAVEAT.startswith(CAVEAT_KORT) and "B1" not in CAVEAT_KORT and "begrijpen" in CAVEAT_KORT
 
 
 # --------------------------------------------------------------------------- syllables
@@ -171,7 +174,7 @@ def test_sentence_splitting(tekst, zinnen):
 
 def test_salutation_lines():
     tekst = "Beste ouders,\n\nWe gaan op uitstap.\n\nMet vriendelijke groeten,\n\nJuf Sara"
-    assert splits_zinnen(tekst) == ["We gaan op uitstap.", "Juf Sara"]
+    assert splits_zinnen(tekst) == ["We gaan op uitstap."]  # the signature under a closing too
     assert splits_zinnen(tekst, met_aanhef=True) == [
         "Beste ouders,", "We gaan op uitstap.", "Met vriendelijke groeten,", "Juf Sara"]
     # A long line ending in a comma is body text, not a greeting.
@@ -180,6 +183,75 @@ def test_salutation_lines():
     # Only a whole line is a greeting: a short sentence ending in a comma inside a line is not.
     assert splits_zinnen("Kom gerust. Tot ziens,") == ["Kom gerust.", "Tot ziens,"]
     assert splits_zinnen("- appels,\n- peren,") == ["appels,", "peren,"]
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "Met vriendelijke groeten",
+        "Met vriendelijke groet.",
+        "Vriendelijke groeten",
+        "Groetjes",
+        "Hartelijke groeten van juf Sara",
+        "Hoogachtend",
+        "Tot dan!",
+        "Met vriendelijke groeten\nJuf Sara",
+        "Met vriendelijke groeten\n\nDe directie en het schoolteam",
+        "Groetjes\nJuf Sara en meester Tom\nTelefoon: 03 123 45 67",
+        "Tot dan!\n\nJuf Sara",
+        "Juf Sara",  # a signature without a closing formula above it
+        "De directie",
+        "Het schoolteam",
+        "Namens de ouderraad,\nLies",
+    ],
+)
+def test_closing_and_signature_without_comma_do_not_count(slot):
+    body = "Wij nodigen u uit voor het oudercontact."
+    r = analyse(f"Beste ouders,\n\n{body}\n\n{slot}\n")
+    assert r.zinnen_lijst == [body]
+    assert (r.zinnen, r.woorden, r.flesch_douma) == (1, 7, 68.3)
+    assert splits_zinnen(f"{body}\n\n{slot}") == [body]
+    assert splits_zinnen(f"{body}\n\n{slot}", met_aanhef=True)[0] == body
+
+
+@pytest.mark.parametrize("aanhef", ["Beste ouders", "Geachte ouders", "Hallo allemaal!", "Dag ouders"])
+def test_salutation_without_comma_does_not_count(aanhef):
+    body = "Wij nodigen u uit voor het oudercontact."
+    assert splits_zinnen(f"{aanhef}\n\n{body}") == [body]
+    assert splits_zinnen(f"Uitnodiging\n\n{aanhef}\n{body}") == ["Uitnodiging", body]
+
+
+def test_what_stays_body_text_at_the_end():
+    body = "Wij nodigen u uit voor het oudercontact."
+    # a name alone (no closing formula, no role word) cannot be told from a short body line
+    assert splits_zinnen(f"{body}\n\nSara Peeters") == [body, "Sara Peeters"]
+    # a title that starts like a salutation is a title
+    assert splits_zinnen(f"Dag van de leerkracht\n\n{body}") == ["Dag van de leerkracht", body]
+    # a short last line with a full stop is a sentence; a closing above it then is body text too
+    assert splits_zinnen(f"{body}\nTot dan!\nPS: breng een lunchpakket mee.") == [
+        body, "Tot dan!", "PS: breng een lunchpakket mee."]
+    # a line without a full stop before the closing stays body text
+    assert splits_zinnen("Wij kijken ernaar uit\nGroetjes\nJuf Sara") == ["Wij kijken ernaar uit"]
+    # bullets at the end are body text, even if short
+    assert splits_zinnen(f"{body}\n- Juf Sara\n- De directie") == [body, "Juf Sara", "De directie"]
+    # "groeten" inside a sentence is not a closing
+    assert splits_zinnen(f"{body}\nDe kinderen groeten u.") == [body, "De kinderen groeten u."]
+
+
+def test_hard_words_in_signature_are_still_flagged():
+    r = analyse("Wij nodigen u uit.\n\nHoogachtend\nDe zorgcoördinator")
+    assert r.zinnen_lijst == ["Wij nodigen u uit."]
+    assert [w["woord"] for w in r.moeilijke_woorden] == ["Hoogachtend", "zorgcoördinator"]
+
+
+def test_example_letters_leave_out_greeting_closing_and_signature():
+    moeilijk = analyse((BRIEVEN / "uitnodiging_oudercontact_moeilijk.txt").read_text(encoding="utf-8"))
+    assert "De directie en het schoolteam" not in moeilijk.zinnen_lijst
+    assert moeilijk.zinnen_lijst[0] == "Betreft: oudercontact eerste trimester"  # the title counts
+    helder = analyse((BRIEVEN / "uitnodiging_oudercontact_helder.txt").read_text(encoding="utf-8"))
+    for regel in ("Tot dan!", "Juf Sara", "Telefoon: 03 123 45 67"):
+        assert regel not in helder.zinnen_lijst
+    assert helder.zinnen_lijst[-1] == "U mag ook een tolk vragen."
 
 
 def test_long_sentences_are_flagged():

@@ -16,6 +16,7 @@ from samenschool.vertelgesprek.voorbeeld import voorbeeld, voorbeeld_dict
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = tuple(documenten.DOCUMENTEN)
+DOCUMENTEN_TITEL_BRIEF = documenten.DOCUMENTEN["brief"][1]
 SCRIPTS = "العربية ğüşıöç łóźż"
 
 
@@ -39,9 +40,39 @@ def test_voorbeeld_is_valid_without_messages():
 def test_empty_plan_errors_name_the_field():
     errors = [m for m in validate(Plan()) if m.is_fout]
     fields = {m.veld for m in errors}
-    assert {"Klas of leerjaar", "Periode", "Momenten", "Contactpersoon", "Lokaal"} <= fields
+    assert {"Klas of leerjaar", "Periode", "Momenten", "Contactpersoon", "Telefoon", "Lokaal"} <= fields
     for m in errors:
         assert str(m).startswith(m.veld + ": ")
+
+
+def test_empty_field_reads_nog_invullen_not_fout():
+    m = _meldingen(Plan())[("fout", "Klas of leerjaar")]
+    assert m.leeg and m.soort == "Nog invullen"
+    assert m.regel().startswith("Nog invullen: Klas of leerjaar. ")
+    assert "::" not in m.regel() and m.regel().count(":") == 1
+    assert "Fout" not in m.regel() and "is nog leeg" not in m.regel()
+    warning = _meldingen(_plan(wanneer__slotduur=10))[("waarschuwing", "Slotduur")]
+    assert warning.regel().startswith("Let op: Slotduur – ")
+    wrong = _meldingen(_plan(wanneer__slotduur="twintig"))[("fout", "Slotduur")]
+    assert wrong.regel().startswith("Pas aan: Slotduur – ")
+
+
+def test_invitation_needs_a_phone_number():
+    m = _meldingen(_plan(uitnodiging__telefoon=""))[("fout", "Telefoon")]
+    assert m.leeg and m.sectie == "uitnodiging"
+    bad = _meldingen(_plan(uitnodiging__telefoon="bel de school"))[("fout", "Telefoon")]
+    assert "geen telefoonnummer" in bad.tekst
+    assert ("fout", "Telefoon") not in _meldingen(_plan(uitnodiging__telefoon="0470 12 34 56"))
+
+
+def test_letter_always_gives_the_number_and_the_contact_as_name_and_role():
+    text = documenten.brief_tekst(voorbeeld())
+    assert "Bel of stuur een bericht naar juf Lies (klasleerkracht): 03 123 45 67." in text
+    assert "naar de school." not in text
+    plan = _plan(uitnodiging__contactpersoon="juf Lies, klasleerkracht")
+    html = documenten.render(plan, "vragenblad", "html")
+    assert "Spreek juf Lies (klasleerkracht) aan" in html
+    assert "juf Lies (klasleerkracht)" in documenten.render(plan, "brief", "html")
 
 
 def test_short_slot_warns_with_reason():
@@ -70,9 +101,30 @@ def test_bad_moment_is_error_naming_it():
     assert "blabla" in m.tekst
 
 
-def test_child_as_interpreter_warns():
-    m = _meldingen(_plan(uitnodiging__tolk="kind"))[("waarschuwing", "Tolk")]
-    assert "nooit het kind" in m.tekst and "Agentschap Integratie en Inburgering" in m.tekst
+def test_child_as_interpreter_blocks_with_reason():
+    m = _meldingen(_plan(uitnodiging__tolk="kind"))[("fout", "Tolk")]
+    assert "nooit tolken" in m.tekst and "onvolledig" in m.tekst and "schamen" in m.tekst
+    assert "Agentschap Integratie en Inburgering" in m.tekst and "VCOV" not in m.tekst
+    from samenschool.vertelgesprek.model import TOLK_KEUZES
+
+    assert "kind" not in TOLK_KEUZES
+
+
+def test_learner_text_has_no_unexplained_abbreviations():
+    from samenschool.vertelgesprek import model
+
+    for tolk in model.TOLK:
+        for m in validate(_plan(uitnodiging__tolk=tolk, uitnodiging__talen=["Nederlands", "Pools"])):
+            assert "VCOV" not in m.tekst and "sociaal tolk aan" not in m.tekst.replace("(een sociaal tolk) aan", "")
+    assert model.TOLK["sociaal_tolk"] == "een professionele tolk (een sociaal tolk)"
+
+
+def test_question_bank_speaks_as_wij():
+    from samenschool.vertelgesprek.vragen import vragenbank
+
+    for v in vragenbank():
+        words = v.vraag.lower().replace("?", " ").replace(".", " ").split()
+        assert "ik" not in words and "mij" not in words, v.vraag
 
 
 def test_other_language_without_interpreter_warns():
@@ -352,6 +404,52 @@ def test_planner_links_only_without_errors(werkmap):
     assert 'data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,' in html
 
 
+def test_planner_links_are_buttons_with_unique_names_and_valid_data(werkmap):
+    import base64
+    import re
+
+    from docx import Document
+
+    from samenschool.vertelgesprek.planner import MIME, PlannerModel
+
+    model = PlannerModel(werkmap)
+    for section, value in voorbeeld().to_dict().items():
+        model.zet(section, value)
+    html = model.links_html()
+    links = re.findall(r"<a ([^>]*)>([^<]*)</a>", html)
+    assert len(links) == 12
+    names = []
+    for attrs, label in links:
+        get = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        doc_id, fmt = get["data-document"], get["data-formaat"]
+        assert "ss-download-knop" in get["class"].split()
+        assert ("ss-secundair" in get["class"].split()) == (fmt == "md")
+        assert label == {"html": "Afdrukken", "docx": "Aanpassen in Word", "md": "Tekst (Markdown)"}[fmt]
+        assert get["download"] == documenten.bestandsnaam(doc_id, fmt) and get["download"].endswith("." + fmt)
+        names.append(get["download"])
+        prefix = f"data:{MIME[fmt]};base64,"
+        assert get["href"].startswith(prefix)
+        raw = base64.b64decode(get["href"][len(prefix):], validate=True)
+        expected = documenten.render(model.plan, doc_id, fmt)
+        if fmt == "docx":
+            assert Document(io.BytesIO(raw)).core_properties.title == documenten.DOCUMENTEN[doc_id][1]
+        else:
+            assert raw.decode("utf-8") == expected
+    assert len(set(names)) == 12
+    for word in ("HTML", "JSON"):
+        assert word not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_last_step_lists_missing_items_once(werkmap):
+    from samenschool.vertelgesprek.planner import PlannerModel
+
+    model = PlannerModel(werkmap)
+    model.ga_naar(8)
+    both = model.links_html() + model.meldingen_html()
+    assert both.count("Klas of leerjaar") == 1
+    assert "Nog invullen:</strong> <span" in both and "Fout" not in both
+
+
 def test_planner_readability_for_the_author(werkmap):
     from samenschool.vertelgesprek.planner import PlannerModel
 
@@ -360,6 +458,25 @@ def test_planner_readability_for_the_author(werkmap):
         model.zet(section, value)
     html = model.leesbaarheid_html()
     assert "Flesch-Douma" in html and "alleen voor jou" in html
+    assert "We meten de lopende tekst van de brief, zonder titels" in html
+
+
+def test_readability_scores_only_the_running_text():
+    from samenschool import leesbaarheid
+
+    text = documenten.brief_tekst(voorbeeld())
+    lines = text.splitlines()
+    for label in ("Wat?", "Wanneer?", "Waar?", "Hoe zegt u ja?", DOCUMENTEN_TITEL_BRIEF):
+        assert label not in lines
+    assert "Strookje" not in text and "Naam van uw kind" not in text
+    assert "juf Lies (klasleerkracht)" not in lines  # the signature is a label
+    assert "- maandag om 8.00 uur" in lines  # list items count as sentences
+    result = leesbaarheid.analyse(text)
+    koppen = ["".join(t for t, _ in b.runs) for b in documenten.brief_blokken(voorbeeld()) if b.soort in ("h1", "h2")]
+    assert len(koppen) >= 6
+    for kop in koppen:
+        assert kop not in result.zinnen_lijst, kop
+    assert "- maandag om 8.00 uur" in result.zinnen_lijst or "maandag om 8.00 uur" in result.zinnen_lijst
 
 
 def test_planner_view_headless(werkmap):
@@ -375,8 +492,9 @@ def test_planner_view_headless(werkmap):
     assert "Slotduur" in view.meldingen.value and "Momenten" in view.meldingen.value
     view.volgende_knop.click()
     assert "Flesch-Douma" in view.extra.value
-    view.velden["uitnodiging.tolk"].value = "kind"
-    assert "nooit het kind" in view.meldingen.value
+    view.velden["uitnodiging.tolk"].value = "familie"
+    assert "onvolledig" in view.meldingen.value
+    assert all(value != "kind" for _, value in view.velden["uitnodiging.tolk"].options)
     view.vorige_knop.click()
     view.vorige_knop.click()
     assert view.velden["context.klas"].value == "<b>3de</b> leerjaar"
@@ -405,3 +523,13 @@ def test_planner_view_questions_step(werkmap):
     teksten = [v["tekst"] for v in model.plan.vragen]
     assert "Waar is uw kind sterk in?" in teksten and "Wat eet uw kind graag?" in teksten
     assert any(v["id"] == "v16" for v in model.plan.vragen)
+
+
+def test_messages_quote_parents_verbatim_from_the_data_with_source():
+    from samenschool import data
+    from samenschool.vertelgesprek.model import ouder_zegt
+
+    tekst = data.citaten().set_index("id").loc["C042", "tekst"]
+    message = ouder_zegt("C042")
+    assert f"“{tekst}”" in message and "Recht-Op" in message and message.startswith("Een ouder zegt")
+    assert ouder_zegt("C117").startswith("Tip uit de focusgroep: “Bel ouders persoonlijk op")

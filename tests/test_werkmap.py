@@ -159,3 +159,21 @@ def test_facilitator_collects_one_werkboek_per_participant(werkmap_dir, tmp_path
     texts = {(tmp_path / "klas" / f).read_text(encoding="utf-8") for f in files if f.endswith(".md")}
     assert any("antwoord 1" in t for t in texts) and any("antwoord 2" in t for t in texts)
     assert main(["werkmap", "klas", "--uit", str(tmp_path / "leeg")]) == 0
+
+
+def test_listeners_hear_every_save_delete_and_wipe(werkmap, monkeypatch):
+    from samenschool import werkmap as werkmap_module
+
+    heard = []
+    monkeypatch.setattr(werkmap_module, "_NA_WIJZIGING", [])
+    werkmap_module.bij_wijziging(heard.append)
+    werkmap_module.bij_wijziging(heard.append)  # twice: still called once
+
+    def broken(_module):
+        raise RuntimeError("a page widget that fails")
+
+    werkmap_module.bij_wijziging(broken)  # must not break saving
+    werkmap.set("02_partnerschap", "a", 1)
+    werkmap.delete("02_partnerschap", "a")
+    werkmap.wis()
+    assert heard == ["02_partnerschap", "02_partnerschap", None]

@@ -3,6 +3,7 @@ headless views (set .value, click, read model state and HTML)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -121,6 +122,8 @@ def test_sorteerder_model_feedback_and_restart(werkmap):
     assert not other.zelfde
     assert "Jij koos Welzijn en welbevinden" in other.tekst
     assert "Talenten en leerkansen" in other.tekst and "Over wat een kind goed kan." in other.tekst
+    # words from the report (no beschrijving_bron column): a quote with its source
+    assert "“Over wat een kind goed kan.”" in other.tekst and "(bron: rapport van Recht-Op vzw)" in other.tekst
     assert "Beide lezingen kunnen" in other.tekst
     assert "fout" not in other.tekst.lower() and "fout" not in same.tekst.lower()
     assert "nog geen thema" in empty.tekst
@@ -133,6 +136,15 @@ def test_sorteerder_model_feedback_and_restart(werkmap):
     assert again.to_dict()["keuzes"]["T2"] == "welzijn_welbevinden"
     model.kies("T1", None)
     assert sorteer.Sorteerder(M1, rows, THEMAS, restart(werkmap)).keuzes["T1"] is None
+
+
+def test_sorteerder_kit_summary_is_no_quote(werkmap):
+    themas = THEMAS.assign(beschrijving_bron="kit")
+    model = sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, themas, 5), themas, werkmap)
+    model.kies("T2", "welzijn_welbevinden")
+    tekst = model.terugkoppeling("T2").tekst
+    assert "Over dat thema: Over wat een kind goed kan." in tekst
+    assert "rapport zegt" not in tekst and "“" not in tekst
 
 
 def test_sorteerder_bad_input(werkmap):
@@ -231,9 +243,35 @@ def test_waarden_en_impact_secties():
     assert "Een citaat over een brief." in secties[1][1]
     assert len(scenario.waarden_secties(CITATEN, WAARDEN, alle=True)) == 4
     impact = scenario.impact_secties(CITATEN, IMPACT)
-    assert [t for t, _ in impact] == ["Voor het kind", "Voor de ouder"]
+    assert [t for t, _ in impact] == ["Het kind", "De ouder"]
     assert "Een citaat over je goed voelen." in impact[0][1]
     assert len(scenario.impact_secties(CITATEN, IMPACT, bron=None)) == 3
+
+
+def test_impact_shows_each_story_once():
+    citaten = CITATEN.assign(impact=["kind_x;ouder_y", "kind_x", "ouder_y", "kind_x", "ouder_y", "", ""])
+    secties = dict(scenario.impact_secties(citaten, IMPACT))
+    alles = "".join(secties.values())
+    for cid in ("T1", "T2", "T3", "T4", "T5"):
+        assert alles.count(f'data-citaat="{cid}"') <= 1, cid
+    assert secties["Het kind"].count("ss-citaat") == 1  # one story per impact
+    # quotes an activity further on the page uses are left out of the tabs
+    zonder = dict(scenario.impact_secties(citaten, IMPACT, zonder=["T1", "T2"]))
+    assert 'data-citaat="T1"' not in "".join(zonder.values()) and 'data-citaat="T4"' in zonder["Het kind"]
+
+
+def test_beschrijving_kit_text_or_marked_quote():
+    kit = {"beschrijving": "Ouder en school vertrouwen elkaar.", "beschrijving_bron": "kit"}
+    assert scenario.beschrijving_html(kit) == '<p class="ss-uitleg">Ouder en school vertrouwen elkaar.</p>'
+    for rij in ({"beschrijving": "Ik voel mij partner als men mij respecteert.", "beschrijving_bron": "rapport"},
+                {"beschrijving": "Ik voel mij partner als men mij respecteert."}):  # no column: first person
+        html = scenario.beschrijving_html(rij)
+        assert "ss-citaat" in html and "“Ik voel mij partner" in html and "Bron: Recht-Op vzw" in html
+        assert scenario.beschrijving_html(rij, rapport_tonen=False) == ""
+    # the weighing shows only kit text, never words from the report
+    waarden = WAARDEN.assign(beschrijving=["Op gelijke hoogte.", "Ik wil respect.", "Elkaar vertrouwen.", "—"])
+    model = schaal.Weging(M2, waarden, Werkmap("/nonexistent-not-used"))
+    assert model.uitleg["respect"] == "" and model.uitleg["gelijkwaardigheid"] == "Op gelijke hoogte."
 
 
 # -- schaal ---------------------------------------------------------------------------------
@@ -273,25 +311,37 @@ def test_weging_model(werkmap):
     model.zet("vertrouwen", "2")
     assert model.gekozen == ["respect", "vertrouwen"]
     assert "Respect" in model.samenvatting() and "2 van de 4" in model.samenvatting()
-    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).to_dict() == {
-        "gelijkwaardigheid": 0, "respect": 3, "vertrouwen": 2, "zonder_citaat": 0}
-    for bad in (4, -1, "veel", 1.5, None, True):
+    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).to_dict() == {"respect": 3, "vertrouwen": 2}
+    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).gewichten["gelijkwaardigheid"] is None
+    for bad in (4, -1, "veel", 1.5, True):
         with pytest.raises(SamenschoolError, match="0 tot 3"):
             model.zet("respect", bad)
     with pytest.raises(SamenschoolError, match="geen waarde"):
         model.zet("geluk", 1)
-    werkmap.set(M2, "waarden_weging", {"respect": 99, "vertrouwen": "x"})
-    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).gewichten["respect"] == 0
     fig, alt = model.grafiek()
-    assert "Respect: 3" in alt
+    assert alt == "Voor jou weegt Respect heel zwaar (3). Vertrouwen weegt zwaar (2)."
+    model.zet("gelijkwaardigheid", 0)
+    assert "3 van de 4 waarden" in model.samenvatting()
+    model.zet("gelijkwaardigheid", None)
+    assert "gelijkwaardigheid" not in restart(werkmap).get(M2, "waarden_weging")
+    werkmap.set(M2, "waarden_weging", {"respect": 99, "vertrouwen": "x"})
+    assert schaal.Weging(M2, WAARDEN, restart(werkmap)).gewichten["respect"] is None
+    empty = schaal.Weging(M2, WAARDEN, restart(werkmap))
+    with pytest.raises(SamenschoolError, match="minstens één waarde"):
+        empty.grafiek()
 
 
 def test_weging_view_headless(werkmap):
     view = schaal.maak_weging(M2, waarden=WAARDEN, werkmap=werkmap)
+    # nothing is chosen for the learner, and the message agrees
+    assert all(k.value is None for k in view.knoppen.values())
+    assert "nog geen enkele waarde" in view.status.value
+    view.knop.click()
+    assert "minstens één waarde" in view.status.value and view.grafiek.value == ""
     view.knoppen["vertrouwen"].value = 3
     assert "Vertrouwen" in view.status.value and "Bewaard" in view.status.value
     view.knop.click()
-    assert "<img" in view.grafiek.value and "Vertrouwen: 3" in view.grafiek.value
+    assert "<img" in view.grafiek.value and "Voor jou weegt Vertrouwen heel zwaar (3)." in view.grafiek.value
     view._zet("vertrouwen", 7)
     assert "0 tot 3" in view.status.value
     reloaded = schaal.maak_weging(M2, waarden=WAARDEN, werkmap=restart(werkmap))
@@ -310,14 +360,63 @@ def test_voortgang_model_and_live_update(werkmap):
     assert view.balk.value == 1 and "1 van 3" in view.tekst.value
     sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, THEMAS, 5), THEMAS, werkmap).kies("T1", "betaalbaarheid")
     assert view.balk.value == 2
-    werkmap.set(M1, "scenario.T9", "antwoord")
-    view.knop.click()
-    assert "Alle 3 activiteiten gedaan" in view.tekst.value
+    werkmap.set(M1, "scenario.T9", "antwoord")  # any save updates it, no button needed
+    assert "Alle 3 activiteiten gedaan" in view.tekst.value and view.balk.value == 3
+    assert not any(isinstance(c, __import__("ipywidgets").Button) for c in view.widget.children)
     assert voortgang.Voortgang(M1, werkmap=restart(werkmap)).aantal_gedaan == 3
     # "sorteer_extra" is not the activity "sorteer"
     other = voortgang.Voortgang("00_start", {"sorteer": "x"}, werkmap)
     werkmap.set("00_start", "sorteer_extra", "y")
     assert other.aantal_gedaan == 0
+
+
+@pytest.mark.parametrize("module", ["00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels",
+                                    "04_vertelgesprek", "05_heldere_taal"])
+def test_voortgang_for_every_module(module, werkmap, monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, **kw: shown.append(obj))
+    voortgang.toon(module)  # one argument, the default werkmap
+    assert "activiteiten gedaan" in shown[-1].children[1].value
+    model = voortgang.Voortgang(module, werkmap=werkmap)
+    assert model.aantal_gedaan == 0 and len(model.activiteiten) >= 2
+
+
+def test_voortgang_keys_of_modules_03_to_05(werkmap):
+    werkmap.set("03_drempels", "drempel_kiezen_C072", {"gekozen": ["taal"], "bekeken": False})
+    werkmap.set("03_drempels", "perspectief_C084", {"antwoorden": {"a": "x"}, "onthuld": False})
+    werkmap.set("03_drempels", "teamkaart", {"leden": {}})  # nobody added yet: not done
+    werkmap.set("03_drempels", "wat_neem_je_mee", "Eerst luisteren.")
+    assert voortgang.Voortgang("03_drempels", werkmap=werkmap).status() == {
+        "drempel_kiezen_*": True, "perspectief_*": True, "teamkaart": False, "wat_neem_je_mee": True}
+    werkmap.set("04_vertelgesprek", "stap", 3)  # only paging through the planner: not done
+    assert voortgang.Voortgang("04_vertelgesprek", werkmap=werkmap).aantal_gedaan == 0
+    werkmap.set("04_vertelgesprek", "plan_wanneer", {"datum": "1 september"})
+    assert voortgang.Voortgang("04_vertelgesprek", werkmap=werkmap).status()["plan_*"]
+    werkmap.set("05_heldere_taal", "herschrijf_voor", "Het voorbeeld")  # the example alone: not done
+    werkmap.set("05_heldere_taal", "eigen_brief_na", "Mijn brief")
+    werkmap.set("05_heldere_taal", "checklist_brief", [])
+    assert voortgang.Voortgang("05_heldere_taal", werkmap=werkmap).status() == {
+        "eigen_brief_*": True, "herschrijf_na": False, "checklist_brief": False}
+
+
+def test_voortgang_shown_on_a_page_keeps_listening(werkmap, monkeypatch):
+    """On a page only the widget is kept (not the view object): it must still update."""
+    import gc
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, **kw: shown.append(obj))
+    voortgang.toon(M1)
+    gc.collect()
+    reflectie.Reflectie(M1, "reflectie", "Vraag").bewaar("iets")
+    assert "1 van 3" in shown[-1].children[1].value and shown[-1].children[0].value == 1
+
+
+def test_voortgang_updates_on_saves_of_other_widgets(werkmap):
+    """Widgets that do not send the change signal themselves (planner, letter editor) still
+    update the indicator: every werkmap write sends it."""
+    view = voortgang.maak("05_heldere_taal", werkmap=werkmap)
+    Werkmap(werkmap.folder).set("05_heldere_taal", "checklist_brief", ["kort"])
+    assert view.balk.value == 1 and "1 van 3" in view.tekst.value
 
 
 def test_voortgang_bad_input(werkmap):
@@ -332,13 +431,17 @@ def test_route_keuze(werkmap):
     assert model.gekozen() is None and "Kies een route" in model.html()
     model.kies("schoolteam")
     assert voortgang.RouteKeuze(restart(werkmap)).route == "schoolteam"
-    assert f"{model.gekozen().modules[0]}.ipynb" in model.html() and "3 uur" in model.html()
+    # one line, not the whole route again: the choice and the first page after the start page
+    assert "Je koos: Schoolteam ✓" in model.html() and 'href="03_drempels.ipynb"' in model.html()
+    assert "ss-route-sessie" not in model.html() and "00_start.ipynb" not in model.html()
     with pytest.raises(SamenschoolError):
         model.kies("vakantie")
     view = voortgang.RouteView(voortgang.RouteKeuze(werkmap))
     assert view.keuze.value == "schoolteam"
     view.keuze.value = "zelfstudie"
-    assert "Zelfstudie" in view.uitleg.value and "Bewaard" in view.status.value
+    assert "Je koos: Zelfstudie ✓" in view.uitleg.value and "Bewaard" in view.status.value
+    assert 'href="01_gelijke_kansen.ipynb"' in view.uitleg.value
+    # the key the navigation (pagina.navigatie_html) reads
     assert restart(werkmap).get("00_start", "route") == "zelfstudie"
     assert voortgang.Voortgang("00_start", werkmap=werkmap).status()["route"]
 
@@ -352,7 +455,12 @@ def test_routes_come_from_the_guide_and_link_every_module():
         html = voortgang.route_html(route)
         for mid in route.modules:
             assert f"{mid}.ipynb" in html
-        assert f"{route.beschikbaar_min} minuten" in html
+        if route.id in voortgang.ALLEEN:  # alone: no session, no facilitator
+            tekst = re.sub(r"<[^>]+>", " ", html)
+            assert "sessie" not in tekst.lower() and "begeleider" not in tekst
+            assert "Zo werk je:" in html and f"Je hebt ongeveer {voortgang.route_minuten(route)} minuten nodig" in html
+        else:
+            assert f"{route.beschikbaar_min} minuten" in html
         for mid, waar, _sessie in gids.waar(route.id):  # homework is labelled as homework
             if waar != "sessie":
                 assert html.index(voortgang.WAAR_LABELS[waar]) < html.index(f"{mid}.ipynb")
@@ -373,12 +481,77 @@ def test_fout_tekst_hides_internal_errors():
     assert _ui.fout_tekst(SamenschoolError("Kies een thema.")) == "Kies een thema."
 
 
+def test_zelfstudie_minutes_come_from_the_modules():
+    from samenschool import leerpad
+
+    route = next(r for r in voortgang.routes() if r.id == "zelfstudie")
+    assert voortgang.route_minuten(route) == sum(leerpad.module(m).totaal_min for m in set(route.modules))
+
+
 def test_werkmap_html(werkmap):
     html = voortgang.werkmap_html(werkmap)
-    assert str(werkmap.folder) in html and "nog niets" in html
-    assert "samenschool werkmap wis" in html and "export --uit werkboek.html" in html
+    assert "op deze computer, in een map van de kit" in html and "nog niets" in html
+    # folder and commands only in the fold-out for the facilitator
+    assert html.index("<details") < html.index(str(werkmap.folder))
+    assert html.index("<details") < html.index("samenschool werkmap wis")
     werkmap.set(M1, "reflectie", "x")
     assert "1 module in" in voortgang.werkmap_html(werkmap)
+
+
+def _werkboek_uit_link(html: str) -> str:
+    import base64
+    import re
+
+    match = re.search(r'<a class="ss-download-knop" download="werkboek.html" '
+                      r'href="data:text/html;charset=utf-8;base64,([A-Za-z0-9+/=]+)">', html)
+    assert match, html[:300]
+    return base64.b64decode(match.group(1)).decode("utf-8")
+
+
+def test_werkboek_download_link_holds_the_answers(werkmap):
+    reflectie.Reflectie(M1, "reflectie", "Wat neem je mee?", werkmap).bewaar("Ouders zijn <al> betrokken.")
+    model = voortgang.WerkmapBeheer(werkmap)
+    werkboek = _werkboek_uit_link(model.download_html())
+    assert werkboek.startswith("<!DOCTYPE html>") and "Wat neem je mee?" in werkboek
+    assert "Ouders zijn &lt;al&gt; betrokken." in werkboek
+
+
+def test_wissen_needs_two_clicks(werkmap):
+    werkmap.set(M1, "reflectie", "x")
+    model = voortgang.WerkmapBeheer(werkmap)
+    with pytest.raises(SamenschoolError, match="Klik eerst"):
+        model.wis()
+    assert restart(werkmap).get(M1, "reflectie") == "x"
+    assert model.vraag_wissen() == "Weet je het zeker? Dit kan je niet ongedaan maken."
+    model.annuleer()
+    with pytest.raises(SamenschoolError):
+        model.wis()
+    model.vraag_wissen()
+    assert model.wis() == 1
+    assert restart(werkmap).modules() == [] and model.stand() == "Er staat nog niets in."
+
+
+def test_werkmap_view_headless(werkmap):
+    view = voortgang.WerkmapView(voortgang.WerkmapBeheer(werkmap))
+    assert "Er staat nog niets in." in view.uitleg.value and view.download.value == ""
+    # saving elsewhere on the page updates the line at once (no reload)
+    reflectie.maak("00_start", "verwachting", "Wat wil je leren?", werkmap=werkmap).tekst.value = "Beter luisteren"
+    assert "1 module in" in view.uitleg.value
+    view.knop_werkboek.click()
+    assert "Beter luisteren" in _werkboek_uit_link(view.download.value)
+    # wiping: the first click only asks
+    assert view.bevestig.layout.display == "none"
+    view.knop_wis.click()
+    assert view.bevestig.layout.display != "none"
+    assert "Weet je het zeker? Dit kan je niet ongedaan maken." in view.vraag.value
+    assert restart(werkmap).get("00_start", "verwachting") == "Beter luisteren"
+    assert view.knop_ja.button_style == "danger" and view.knop_ja.description == "Ja, wis alles"
+    view.knop_nee.click()
+    assert view.bevestig.layout.display == "none" and restart(werkmap).modules() == ["00_start"]
+    view.knop_wis.click()
+    view.knop_ja.click()
+    assert "Alles is gewist." in view.status.value and restart(werkmap).modules() == []
+    assert "Er staat nog niets in." in view.uitleg.value and view.download.value == ""
 
 
 @pytest.mark.parametrize("naam", ["00_start", "01_gelijke_kansen", "02_partnerschap"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -53,6 +54,8 @@ def praktijken() -> pd.DataFrame:
     return pd.DataFrame([
         {"id": "tolk", "naam": "Werken met tolken", "beschrijving": "Tolken of vrijwilligers.", "drempels": "taal;leefwereld",
          "bron": "focusgroep", "citaat": "F1"},
+        {"id": "brief", "naam": "Heldere brieven", "beschrijving": "Korte zinnen.", "drempels": "taal",
+         "bron": "ouders", "citaat": "C1;C4;F1"},
         {"id": "poort", "naam": "Goedendag aan de poort", "beschrijving": "Elke dag.", "drempels": "tijd_ontmoeting",
          "bron": "focusgroep", "citaat": ""},
     ])
@@ -130,10 +133,13 @@ def test_perspectief_reveal_only_after_three_answers(werkmap, citaten, drempels,
     model.zet("denkt", "Ze begrijpt me niet.")
     model.zet("morgen", "Een tolk vragen.")
     assert model.onthul() == (True, "")
-    assert list(model.praktijken()["id"]) == ["tolk"]
+    assert list(model.praktijken()["id"]) == ["tolk", "brief"]
     html = model.rapport_html()
     assert "Werken met tolken" in html and "Goedendag" not in html
     assert "Scholen weten niet hoe." in html and "Taal (school)" in html
+    # every quote once; the scenario's own quote (C1, shown above the questions) not again
+    getoond = re.findall(r'data-citaat="([^"]+)"', html)
+    assert sorted(getoond) == ["C4", "F1"]
     again = ps.Perspectiefwissel("C1", Werkmap(werkmap.folder), **kw)
     assert again.antwoorden["voelt"] == "Schaamte." and again.onthuld
     again.zet("morgen", "")  # emptied again: no longer revealed
@@ -164,6 +170,7 @@ def test_perspectief_view_headless(werkmap, citaten, drempels, praktijken):
     view.velden["morgen"].value = "Tolk"
     view.knop.click()
     assert "Werken met tolken" in view.rapport.value
+    assert view.rapport.value.count('data-citaat="F1"') == 1
     saved = werkmap.get("03_drempels", "perspectief_C1")
     assert saved == {"antwoorden": {"voelt": "Schaamte", "denkt": "Dat ze niet wil", "morgen": "Tolk"}, "onthuld": True}
 
@@ -239,8 +246,14 @@ def test_teamkaart_view_headless(werkmap, drempels):
     assert "<img" in view.kaart.value and "In woorden" in view.kaart.value
     view.schuiven["taal"].value = 1
     view.bestand.click()
-    assert "ss-download" in view.download.value
+    link = view.download.value
+    assert 'class="ss-download-knop"' in link and 'download="teamkaart-teamlid-2.json"' in link
+    zichtbaar = re.sub(r"<[^>]+>", " ", link)
+    assert "Bewaar mijn weging als bestand" in zichtbaar and tk.DOWNLOAD_UITLEG in zichtbaar
+    assert ".json" not in zichtbaar and "/" not in zichtbaar and str(werkmap.folder) not in link
     assert (werkmap.folder / "teamkaart" / "teamkaart-teamlid-2.json").is_file()
+    view.schuiven["taal"].value = 2
+    assert view.download.value == ""  # an old file no longer matches the weighing
     saved = werkmap.get("03_drempels", "teamkaart")
     assert saved["leden"]["Leerkracht 1"]["taal"] == 3
     view.upload.value = ({"name": "kapot.json", "type": "application/json", "size": 3,
@@ -254,6 +267,30 @@ def test_teamkaart_view_headless(werkmap, drempels):
     assert view.model.leden == {}
 
 
+def test_teamkaart_all_zero_asks_first(werkmap, drempels):
+    view = tk.TeamKaartView(tk.TeamKaart(werkmap, drempels=drempels))
+    view.volgende.click()
+    assert "Alles staat op 0. Klopt dat?" in view.status.value and view.model.leden == {}
+    view.volgende.click()  # second click: yes, that is right
+    assert list(view.model.leden) == ["Teamlid 1"] and set(view.model.leden["Teamlid 1"].values()) == {0}
+    # a change in between asks again; the file button asks too
+    view.bestand.click()
+    assert "Alles staat op 0" in view.status.value and view.download.value == ""
+    view.schuiven["taal"].value = 1
+    view.schuiven["taal"].value = 0
+    view.bestand.click()
+    assert view.download.value == "" and "Alles staat op 0" in view.status.value
+    view.bestand.click()
+    assert "ss-download-knop" in view.download.value
+
+
+def test_schoolkant_frames_the_schools_view_of_parents(citaten):
+    frame = pd.DataFrame([{"id": "school_drempels_bij_ouders", "naam": "Drempels die de school bij ouders aanvoelt",
+                           "kant": "school", "beschrijving": "Wat scholen zien.", "volgorde": 1}])
+    html = dk.schoolkant_html(citaten=citaten, drempels=frame)
+    assert "Zo zien sommige scholen het. Ouders zelf vertellen iets anders" in html
+
+
 # -- with the real datasets: the calls the notebook makes build without an error message -----------
 def test_notebook_activities_with_real_data(werkmap):
     box = dk.maak("C072", "C087", "C093", werkmap=werkmap)
@@ -264,9 +301,23 @@ def test_notebook_activities_with_real_data(werkmap):
         area.value = "Een antwoord"
     view.knop.click()
     assert "ss-rapport-zegt" in view.rapport.value
+    getoond = re.findall(r'data-citaat="([^"]+)"', view.rapport.value)
+    assert len(getoond) == len(set(getoond)) and "C084" not in getoond
+    for drempel in dk.ouder_drempels()["id"]:  # every reveal: each quote once
+        model = ps.Perspectiefwissel(scenario_id=f"t_{drempel}", drempel_id=drempel, werkmap=werkmap)
+        ids = re.findall(r'data-citaat="([^"]+)"', model.rapport_html())
+        assert len(ids) == len(set(ids)), drempel
     assert set(ps.SCHOOLKANT) == set(dk.ouder_drempels()["id"])
     kaart = tk.maak(werkmap)
     assert len(kaart.schuiven) == 9
     for drempel in dk.ouder_drempels()["id"]:
         assert "ss-citaat" in dk.drempel_html(drempel)
-    assert dk.schoolkant_html().count('class="ss-drempel"') == len(dk.school_drempels())
+    school = dk.schoolkant_html()
+    assert school.count('class="ss-drempel"') == len(dk.school_drempels())
+    assert "Ouders zelf vertellen iets anders" in school
+    # descriptions are never a quote: no text is shown twice (once plain, once as a quote)
+    from samenschool import data
+
+    teksten = list(data.citaten()["tekst"])
+    for _, rij in data.drempels().iterrows():
+        assert not any(rij["beschrijving"] in c for c in teksten), rij["id"]

@@ -7,6 +7,8 @@ the observers, click() runs the handlers (TECH-NOTES).
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from samenschool import leesbaarheid
@@ -164,7 +166,79 @@ def test_marked_html_escapes_and_marks(werkmap):
     assert "<mark" in html and "teneinde" in html
 
 
+def test_score_table_labels_are_unambiguous(werkmap):
+    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    meting = model.laad_voorbeeld("uitstap_moeilijk", "voor")
+    html = be.score_html(meting)
+    r = meting.result
+    # "gemiddeld" belongs to the label, not to the column where the band words stand
+    assert ">Woorden per zin (gemiddeld)</th>" in html
+    assert ">gemiddeld<" not in html
+    # count of hits and of different words, as in the list under the letter
+    keer = len(r.moeilijke_woorden)
+    uniek = len({w["woord"].lower() for w in r.moeilijke_woorden})
+    assert keer > uniek  # this letter repeats some hard words
+    assert f">{keer}</td><td" in html
+    assert f">keer, {uniek} verschillende woorden uit de lijst van de kit</td>" in html
+    lijst = be.markering_html(meting)
+    assert f"({keer} keer, {uniek} verschillende woorden)" in lijst
+
+
+def test_caveat_next_to_scores_has_no_b1(werkmap):
+    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    html = be.score_html(model.zet("voor", KORT))
+    assert "buitenkant" in html and "B1" not in html  # B1 is explained once, in the notebook
+
+
+def test_word_list_is_open_without_hovering(werkmap):
+    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    html = be.markering_html(model.zet("voor", LANG))
+    assert "<details" not in html and "<summary" not in html  # not folded away
+    assert "<li><strong>teneinde</strong> → om</li>" in html
+    assert "met de muis" not in html  # the legend points to the list, not to hovering
+
+
+def test_comparison_is_a_short_verdict_and_plain_lines(werkmap):
+    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model.laad_voorbeeld("uitnodiging_oudercontact_moeilijk", "voor")
+    model.laad_voorbeeld("uitnodiging_oudercontact_helder", "na")
+    result = model.vergelijk()
+    assert result["oordeel"] == "De nieuwe versie is makkelijker."
+    assert 2 <= len(result["regels"]) <= 4
+    assert all(len(regel.split()) <= 12 for regel in result["regels"])
+    assert result["regels"][0].startswith("Flesch-Douma: van ")
+    html = be.vergelijking_html(result)
+    assert "<strong>De nieuwe versie is makkelijker.</strong>" in html
+    bold = html.split("<strong>")[1].split("</strong>")[0]
+    assert len(bold.split()) <= 6  # only the verdict is bold
+    assert html.count("<li>") == len(result["regels"])
+    assert "buitenkant" in html
+    rows = {r["maat"] for r in result["rijen"]}
+    assert "Moeilijke woorden (aantal keer)" in rows and "Woorden per zin (gemiddeld)" in rows
+
+
+def test_disagreeing_formulas_are_said_plainly(werkmap):
+    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model.zet("voor", KORT)
+    model.zet("na", LANG)
+    voor, na = model.results["voor"], model.results["na"]
+    model.metingen["na"] = be.Meting(model.na, dataclasses.replace(na, flesch_douma=voor.flesch_douma + 1,
+                                                                 brouwer=voor.brouwer - 1))
+    result = model.vergelijk()
+    assert result["makkelijker"] is None
+    assert result["oordeel"] == "De twee formules zijn het niet eens."
+    assert result["regels"][0] == "Flesch-Douma stijgt, Brouwer daalt."
+
+
 # --------------------------------------------------------------------------- the view
+
+
+def test_buttons_and_labels_get_the_room_they_need(werkmap):
+    view = be.maak(MODULE, werkmap)
+    assert view.neem_over.layout.width == "auto"
+    for kolom in view.kolommen.values():
+        assert kolom.terug.layout.width == "auto"
+        assert kolom.voorbeeld.style.description_width == "initial"
 
 
 def test_view_typing_updates_score_widget(werkmap):

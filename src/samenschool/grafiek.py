@@ -4,7 +4,9 @@
 - Sizes for a projector: labels at least 14 pt, titles 18 pt.
 - Dutch labels, no chart junk: no grid, no top/right frame, values written on the bars.
 - Every chart function returns ``(fig, tekstalternatief)``: the figure and a Dutch text
-  that says the same in words. Show that text under the chart (:func:`figuur_html` does).
+  that says the same in words, in plain sentences written from the data ("Je koos 2 keer
+  Betaalbaarheid, de oudergroep 1 keer."), never a description of the drawing. Show that
+  text under the chart (:func:`figuur_html` does).
 
 Figures are made with ``matplotlib.figure.Figure`` (no pyplot), so nothing global changes
 and nothing is drawn until a function is called.
@@ -82,13 +84,6 @@ def _nieuwe_figuur(breedte: float, hoogte: float) -> Figure:
     return fig
 
 
-def _zin(titel: str) -> str:
-    """The title as the start of the text alternative, ending in a full stop."""
-    if not titel:
-        return ""
-    return titel + ("" if titel[-1] in ".?!" else ".") + " "
-
-
 def _hele_getallen(ax, waarden) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -104,8 +99,11 @@ def _stijl_as(ax) -> None:
 
 
 def staven(waarden: Mapping[str, float], *, as_label: str, titel: str = "", kleur: str | None = None,
-           maximum: float | None = None, eenheid: str = "") -> tuple[Figure, str]:
-    """Horizontal bars, one per category (in the given order, top to bottom)."""
+           maximum: float | None = None, eenheid: str = "", tekst: str | None = None) -> tuple[Figure, str]:
+    """Horizontal bars, one per category (in the given order, top to bottom).
+
+    ``tekst``: the text alternative in the caller's own words; else one plain sentence
+    from the data ("Bedrag: Lager 85,5 euro en Kleuter 45 euro.")."""
     cats = list(waarden)
     vals = [float(waarden[c]) for c in cats]
     fig = _nieuwe_figuur(10, 1.2 + 0.7 * max(len(cats), 1))
@@ -122,18 +120,20 @@ def staven(waarden: Mapping[str, float], *, as_label: str, titel: str = "", kleu
     ax.set_xlabel(as_label, fontsize=AS_LETTER)
     if titel:
         ax.set_title(titel, fontsize=TITEL_LETTER, loc="left")
-    suffix = f" {eenheid}" if eenheid else ""
-    delen = [f"{c}: {getal(v)}{suffix}" for c, v in zip(cats, vals)]
     _hele_getallen(ax, vals)
-    alt = f"{_zin(titel)}Staafdiagram; de lengte van elke staaf is: {as_label.lower()}. " + _lijst(delen) + "."
-    return fig, alt
+    if tekst is None:
+        suffix = f" {eenheid}" if eenheid else ""
+        tekst = f"{as_label}: " + _lijst([f"{c} {getal(v)}{suffix}" for c, v in zip(cats, vals)]) + "."
+    return fig, tekst
 
 
 def gegroepeerde_staven(reeksen: Mapping[str, Mapping[str, float]], *, as_label: str,
-                        titel: str = "", eenheid: str = "") -> tuple[Figure, str]:
+                        titel: str = "", eenheid: str = "", tekst: str | None = None) -> tuple[Figure, str]:
     """Horizontal bars grouped per category; one colour (and hatching) per series.
 
-    ``reeksen`` = {series name: {category: value}}; categories in the order of the first series."""
+    ``reeksen`` = {series name: {category: value}}; categories in the order of the first series.
+    ``tekst``: the text alternative in the caller's own words; else one plain sentence per
+    category ("Lager: 2023 85 euro, 2024 90 euro.")."""
     namen = list(reeksen)
     cats: list[str] = []
     for reeks in reeksen.values():
@@ -160,14 +160,36 @@ def gegroepeerde_staven(reeksen: Mapping[str, Mapping[str, float]], *, as_label:
         ax.set_title(titel, fontsize=TITEL_LETTER, loc="left", pad=40)
     ax.legend(frameon=False, fontsize=LETTER, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(namen))
     _hele_getallen(ax, [v for r in reeksen.values() for v in r.values()])
-    suffix = f" {eenheid}" if eenheid else ""
+    if tekst is None:
+        suffix = f" {eenheid}" if eenheid else ""
+        tekst = " ".join(
+            f"{c}: " + ", ".join(f"{naam} {getal(reeksen[naam].get(c, 0))}{suffix}" for naam in namen) + "."
+            for c in cats)
+    return fig, tekst
+
+
+def _keer(n: float) -> str:
+    return f"{getal(n)} keer"
+
+
+def sortering_tekst(learner_counts: Mapping[str, int], group_counts: Mapping[str, int]) -> str:
+    """The sorting chart in plain sentences, one per theme, e.g. "Je koos 2 keer
+    Betaalbaarheid, de oudergroep 1 keer." """
+    cats = list(group_counts) + [c for c in learner_counts if c not in group_counts]
     zinnen = []
     for c in cats:
-        delen = [f"{naam} {getal(reeksen[naam].get(c, 0))}{suffix}" for naam in namen]
-        zinnen.append(f"{c}: {_lijst(delen)}")
-    alt = (f"{_zin(titel)}Staafdiagram dat {_lijst(namen)} vergelijkt; "
-           f"de lengte van elke staaf is: {as_label.lower()}. " + "; ".join(zinnen) + ".")
-    return fig, alt
+        jij, groep = learner_counts.get(c, 0), group_counts.get(c, 0)
+        if jij == 0 and groep == 0:
+            zinnen.append(f"Jij en de oudergroep kozen {c} geen enkele keer.")
+        elif jij == groep:
+            zinnen.append(f"Je koos {_keer(jij)} {c}, net als de oudergroep.")
+        elif jij == 0:
+            zinnen.append(f"Je koos {c} niet, de oudergroep {_keer(groep)}.")
+        elif groep == 0:
+            zinnen.append(f"Je koos {_keer(jij)} {c}, de oudergroep geen enkele keer.")
+        else:
+            zinnen.append(f"Je koos {_keer(jij)} {c}, de oudergroep {_keer(groep)}.")
+    return " ".join(zinnen)
 
 
 def sortering_vs_groep(learner_counts: Mapping[str, int], group_counts: Mapping[str, int],
@@ -177,13 +199,31 @@ def sortering_vs_groep(learner_counts: Mapping[str, int], group_counts: Mapping[
     return gegroepeerde_staven(
         {"Jouw keuze": {c: learner_counts.get(c, 0) for c in cats},
          "Oudergroep": {c: group_counts.get(c, 0) for c in cats}},
-        as_label="Aantal citaten", titel=titel)
+        as_label="Aantal citaten", titel=titel, tekst=sortering_tekst(learner_counts, group_counts))
+
+
+GEWICHT_WOORDEN = {0: "weegt niet", 1: "weegt een beetje", 2: "weegt zwaar", 3: "weegt heel zwaar"}
+
+
+def gewicht_tekst(gewichten: Mapping[str, int]) -> str:
+    """The weights in plain sentences, heaviest first: "Voor jou weegt Vertrouwen heel zwaar (3).
+    Respect en Openheid wegen zwaar (2). Privacy weegt niet (0)." """
+    zinnen = []
+    for gewicht in sorted({int(g) for g in gewichten.values()}, reverse=True):
+        namen = [n for n, g in gewichten.items() if int(g) == gewicht]
+        rest = GEWICHT_WOORDEN.get(gewicht, f"weegt {gewicht}").removeprefix("weegt ")
+        werkwoord = "wegen" if len(namen) > 1 else "weegt"
+        if zinnen:
+            zinnen.append(f"{_lijst(namen)} {werkwoord} {rest} ({gewicht}).")
+        else:
+            zinnen.append(f"Voor jou {werkwoord} {_lijst(namen)} {rest} ({gewicht}).")
+    return " ".join(zinnen) or "Je gaf nog geen enkele waarde een gewicht."
 
 
 def waarden_gewicht(gewichten: Mapping[str, int], titel: str = "Hoe zwaar weegt elke waarde voor jou?") -> tuple[Figure, str]:
     """The learner's weights (0-3) per value of partnership."""
     return staven(gewichten, as_label="Gewicht (0 = weegt niet, 3 = weegt heel zwaar)", titel=titel,
-                  kleur=OKABE_ITO["blauwgroen"], maximum=3)
+                  kleur=OKABE_ITO["blauwgroen"], maximum=3, tekst=gewicht_tekst(gewichten))
 
 
 def png(fig: Figure) -> bytes:

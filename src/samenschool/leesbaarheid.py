@@ -23,11 +23,22 @@ Sentences
     * Times, dates and amounts ("18.30 uur", "18u30", "12.09.2026", "12/9", "€ 12,50") never
       split: a period between digits is not followed by a space.
     * Each bullet item (a line starting with -, *, •, ▪, –, "1." or "a)") is one sentence.
-    * **Aanhef en slotgroet**: a line of at most 8 words that ends in a comma ("Beste ouders,",
-      "Met vriendelijke groeten,") is not body text. It is left out of the sentence, word and
-      syllable counts, so a greeting does not make a letter look easier. Hard words in it are
-      still flagged. Titles and signature lines ("Juf Sara") have no comma: they count as short
-      sentences, because parents read them as units.
+    * **Aanhef, slotgroet en ondertekening** are not body text. They are left out of the
+      sentence, word and syllable counts, so a greeting does not make a letter look easier.
+      Hard words in them are still flagged (markeer_html, moeilijke_woorden). Left out are:
+        - a line of at most 8 words that ends in a comma ("Beste ouders,",
+          "Met vriendelijke groeten,");
+        - a salutation without a comma in the first two lines ("Beste ouders", "Hallo
+          allemaal!", "Dag ouders"; not "Dag van de leerkracht", a title);
+        - the signature block at the end of the letter: the trailing lines of at most 8
+          words, from the first closing formula on ("Met vriendelijke groeten",
+          "Vriendelijke groet", "Groetjes", "Hoogachtend", "Tot dan!") to the end, so
+          "Juf Sara" and "Telefoon: 03 123 45 67" under it count neither. Without a closing
+          formula the block starts at a trailing line that names the sender ("Juf Sara",
+          "Meester Tom", "De directie", "Het schoolteam", "Namens de ouderraad").
+          A trailing line that ends in ".", "?" or ":" is body text and ends the search.
+      Titles ("Uitnodiging: oudercontact") and a signature with only a name ("Sara Peeters",
+      no closing formula above it) still count as short sentences: nothing marks them.
 
 Words
     A word is a run of letters or digits. Hyphenated compounds ("CLB-medewerker",
@@ -93,6 +104,7 @@ __all__ = [
     "BANDEN",
     "BANDEN_BRON",
     "CAVEAT",
+    "CAVEAT_KORT",
     "LANGE_ZIN",
     "Leesbaarheid",
     "Woordenlijst",
@@ -110,11 +122,14 @@ __all__ = [
 LANGE_ZIN = 15
 """A sentence with more than this many words is flagged (Klasse/Wablieft: about 15 words)."""
 
-CAVEAT = (
+CAVEAT_KORT = (
     "Een leesbaarheidsformule meet alleen de buitenkant van een tekst: hoe lang de zinnen "
     "en hoe lang de woorden zijn. Ze meet niet of ouders de brief begrijpen. Lees de brief "
-    "daarom ook samen met een ouder. Taalniveau B1 is een richtlijn, geen meting."
+    "daarom ook samen met een ouder."
 )
+"""The caveat next to every score on a page that explains B1 once, elsewhere (module 05)."""
+CAVEAT = CAVEAT_KORT + " Taalniveau B1 is een richtlijn, geen meting."
+"""The caveat with the B1 note, for output that stands alone (command line, exports)."""
 
 BANDEN: tuple[tuple[float, str], ...] = (
     (90.0, "zeer gemakkelijk"),
@@ -181,6 +196,30 @@ _SAID_AS_WORD = {"GOK": 1, "OKAN": 2, "ZILL": 1}
 """Capital abbreviations that people say as a word, with their syllables."""
 
 _GREETING_MAX_WORDS = 8
+
+_SLOTGROET_RE = re.compile(
+    r"(?:(?:met\s+)?(?:(?:heel\s+|zeer\s+)?(?:vriendelijke|hartelijke|beste|warme|lieve|veel|zonnige"
+    r"|fijne|collegiale)\s+)?groet(?:en|jes)?(?:\s+van\s+\S.*)?"
+    r"|hoogachtend|met\s+de\s+meeste\s+hoogachting|tot\s+(?:dan|ziens|snel|binnenkort|gauw|morgen))"
+    r"[\s,.!]*",
+    re.IGNORECASE,
+)
+"""A closing formula on a line of its own: the signature block starts here."""
+_AANHEF_RE = re.compile(
+    r"(?:beste|lieve|geachte|hallo|hoi|goedemorgen|goeiedag|dag\s+(?!van\b|en\b|of\b|na\b))"
+    r"[^.?:;,!]*[,!]?",
+    re.IGNORECASE,
+)
+"""A salutation without a comma ("Beste ouders", "Hallo allemaal!"); only in the first two lines."""
+_AFZENDER_RE = re.compile(
+    r"(?:juf|juffrouw|meester|meneer|mevrouw|mevr\.?|dhr\.?|directeur|directrice|namens\b"
+    r"|(?:de|het|uw|jullie)\s+(?:directie|directeur|directrice|schoolteam|team|leerkrachtenteam"
+    r"|klasleerkracht|klasleerkrachten|leerkracht|leerkrachten|juf|juffen|meester|meesters"
+    r"|zorgcoördinator|zorgleerkracht|ouderraad|oudercomité|oudervereniging|schoolbestuur))\b.*",
+    re.IGNORECASE,
+)
+"""A trailing line that names the sender ("Juf Sara", "De directie"), without a closing above it."""
+_AANHEF_MAX_WORDS = 6
 
 
 # --------------------------------------------------------------------------- syllables
@@ -316,8 +355,41 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     return [(u[0], u[1], u[2]) for u in units if u is not None]
 
 
+def _greeting(z: _Zin) -> _Zin:
+    return z if z.greeting else _Zin(z.start, z.end, z.text, z.words, greeting=True)
+
+
+def _tail_line(z: _Zin) -> bool:
+    """Could this line belong to the signature block (short, no sentence punctuation at the end)?"""
+    if len(z.words) > _GREETING_MAX_WORDS:
+        return False
+    return z.greeting or bool(_SLOTGROET_RE.fullmatch(z.text)) or not re.search(r"[.?!:;…]$", z.text)
+
+
+def _mark_salutation_and_signature(blocks: list[tuple[bool, list[_Zin]]]) -> None:
+    """Mark salutations without a comma and the signature block (see the module docstring)."""
+    for i, (bullet, zinnen) in enumerate(blocks[:2]):
+        if (not bullet and len(zinnen) == 1 and len(zinnen[0].words) <= _AANHEF_MAX_WORDS
+                and _AANHEF_RE.fullmatch(zinnen[0].text)):
+            blocks[i] = (bullet, [_greeting(zinnen[0])])
+    tail = len(blocks)
+    while tail > 0:
+        bullet, zinnen = blocks[tail - 1]
+        if bullet or len(zinnen) != 1 or not _tail_line(zinnen[0]):
+            break
+        tail -= 1
+    lines = [blocks[i][1][0] for i in range(tail, len(blocks))]
+    start = next((k for k, z in enumerate(lines) if z.greeting or _SLOTGROET_RE.fullmatch(z.text)), None)
+    if start is None:
+        start = next((k for k, z in enumerate(lines) if _AFZENDER_RE.fullmatch(z.text)), None)
+    if start is None:
+        return
+    for i in range(tail + start, len(blocks)):
+        blocks[i] = (blocks[i][0], [_greeting(blocks[i][1][0])])
+
+
 def _sentences(text: str) -> list[_Zin]:
-    out = []
+    blocks: list[tuple[bool, list[_Zin]]] = []
     for start, end, bullet in _units(text):
         spans: list[tuple[int, int]] = []
         _split_unit(text, start, end, spans)
@@ -334,10 +406,11 @@ def _sentences(text: str) -> list[_Zin]:
             zinnen.append(_Zin(s, e, " ".join(raw.split()), words))
         if (len(zinnen) == 1 and not bullet and zinnen[0].text.endswith(",")
                 and len(zinnen[0].words) <= _GREETING_MAX_WORDS):
-            z = zinnen[0]  # a line on its own ending in a comma: greeting or closing
-            zinnen = [_Zin(z.start, z.end, z.text, z.words, greeting=True)]
-        out.extend(zinnen)
-    return out
+            zinnen = [_greeting(zinnen[0])]  # a line on its own ending in a comma: greeting or closing
+        if zinnen:
+            blocks.append((bullet, zinnen))
+    _mark_salutation_and_signature(blocks)
+    return [z for _, zinnen in blocks for z in zinnen]
 
 
 def splits_zinnen(tekst: str, *, met_aanhef: bool = False) -> list[str]:
@@ -627,7 +700,8 @@ def analyse(tekst: str, woordenlijst=None, *, extra_woorden: str | Path | None =
     zinnen = [z for z in _sentences(text) if not z.greeting]
     if not zinnen:
         raise SamenschoolError(
-            "De tekst heeft geen zinnen om te meten (alleen een aanhef of tekens zonder woorden). "
+            "De tekst heeft geen zinnen om te meten (alleen een aanhef, een slotgroet, een "
+            "ondertekening of tekens zonder woorden). "
             "Plak de hele brief."
         )
     n_words = sum(len(z.words) for z in zinnen)

@@ -29,6 +29,24 @@ ENV_VAR = "SAMENSCHOOL_WERKMAP"
 FORMAT_VERSION = 1
 
 
+_NA_WIJZIGING: list = []  # callbacks(module | None) after every save, delete or wipe in this process
+
+
+def bij_wijziging(callback) -> None:
+    """Call ``callback(module)`` after every change to any werkmap in this process
+    (``module`` is None after a wipe). Registering the same callback twice has no effect."""
+    if callback not in _NA_WIJZIGING:
+        _NA_WIJZIGING.append(callback)
+
+
+def _meld(module: str | None) -> None:
+    for callback in list(_NA_WIJZIGING):
+        try:
+            callback(module)
+        except Exception:  # a listener (a page widget) must never break saving
+            pass
+
+
 KLAS_ENV_VAR = "SAMENSCHOOL_KLASMODUS"  # set by `samenschool start --netwerk`
 _DEELNEMER = re.compile(r"(?:^|;\s*)samenschool_deelnemer=([A-Za-z0-9]{16,40})(?:;|$)")
 
@@ -154,6 +172,7 @@ class Werkmap:
             if labels:
                 data["labels"].update(labels)
             self._write(module, data)
+        _meld(module)
 
     def set(self, module: str, key: str, value: Any, label: str | None = None) -> None:
         """Save one answer now. ``label`` is the question as the werkboek shows it."""
@@ -165,6 +184,7 @@ class Werkmap:
             data["antwoorden"].pop(key, None)
             data["labels"].pop(key, None)
             self._write(module, data)
+        _meld(module)
 
     def labels(self, module: str) -> dict[str, str]:
         with self._locked(module):
@@ -185,6 +205,7 @@ class Werkmap:
                 sub.rmdir()
         with contextlib.suppress(OSError):
             self.folder.rmdir()
+        _meld(None)
         return removed
 
     def alles(self) -> dict[str, dict]:

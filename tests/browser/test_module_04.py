@@ -58,6 +58,7 @@ def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, v
     _next(page, 3)
     page.wait_for_function("() => document.body.innerText.includes('Flesch-Douma')", timeout=PAGE_TIMEOUT_MS)
     _type(page, "uitnodiging.contactpersoon", "juf Lies, klasleerkracht")
+    _type(page, "uitnodiging.telefoon", "03 123 45 67")
     _next(page, 4)
     _next(page, 5)
     _type(page, "setting.lokaal", "de klas van het 3de leerjaar")
@@ -65,6 +66,15 @@ def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, v
         _next(page, number)
     link = page.locator(".ss-vg-documenten a[data-document='brief'][data-formaat='docx']")
     link.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    # the twelve links look like buttons, with plain labels and a unique file name each
+    knoppen = page.locator(".ss-vg-documenten a.ss-download-knop")
+    assert knoppen.count() == 12
+    names = {knoppen.nth(i).get_attribute("download") for i in range(12)}
+    assert len(names) == 12
+    assert link.inner_text().strip() == "Aanpassen in Word"
+    stijl = link.evaluate("el => { const s = getComputedStyle(el);"
+                          " return [s.textDecorationLine, s.display, s.color]; }")
+    assert stijl[0] == "none" and stijl[1] == "inline-block" and stijl[2] == "rgb(255, 255, 255)", stijl
     with page.expect_download(timeout=PAGE_TIMEOUT_MS) as info:
         link.click()
     target = tmp_path / "brief.docx"
@@ -75,7 +85,17 @@ def test_planner_walk_reload_and_download_docx(page, problems, voila_base_url, v
 
     doc = Document(io.BytesIO(target.read_bytes()))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Beste ouder" in text and "juf Lies, klasleerkracht" in text
+    assert "Beste ouder" in text and "juf Lies (klasleerkracht)" in text and "03 123 45 67" in text
+
+    # the last Word file (the record template) downloads too
+    last = page.locator(".ss-vg-documenten a[data-document='verslag'][data-formaat='docx']")
+    with page.expect_download(timeout=PAGE_TIMEOUT_MS) as info:
+        last.click()
+    assert info.value.failure() is None
+    assert info.value.suggested_filename == "vertelgesprek_4_verslagsjabloon.docx"
+    target = tmp_path / "verslag.docx"
+    info.value.save_as(target)
+    assert Document(io.BytesIO(target.read_bytes())).core_properties.title == "Verslag van het vertelgesprek"
     assert_no_errors_shown(page)
     others = problems.relevant()
     assert others == [], others

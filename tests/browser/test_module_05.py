@@ -57,3 +57,27 @@ def test_editor_scores_live_and_keeps_text_after_reload(page, problems, voila_ba
     assert failed == [], failed  # also the kernel shutdown on page leave (see app.py)
     others = problems.relevant()
     assert others == [], others
+
+
+REWRITE = ".ss-brief-herschrijf"  # the before/after exercise
+
+
+def test_buttons_and_labels_are_not_cut_off_at_1024(page, voila_base_url):
+    """At 1024 px wide the key button reads in full, and so does every "Voorbeeld:" label."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_module(page, voila_base_url, NOTEBOOK)
+    knop = page.locator(f"{REWRITE} button", has_text="Neem de brief uit Voor over").first
+    knop.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    # an element whose content is wider than its box is cut off (text-overflow: ellipsis)
+    cut = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+                '.ss-brief-editor button, .ss-brief-editor .widget-label, .ss-brief-editor label'))
+              .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+              .map(el => el.textContent.trim())"""
+    )
+    assert cut == [], cut
+    labels = page.locator(".ss-brief-voorbeeld label").all_inner_texts()
+    assert labels and all(t.strip() == "Voorbeeld:" for t in labels), labels
+    # the word list under the letter is open: no hovering needed on a touch screen
+    lijst = page.locator(f"{REWRITE} .ss-suggesties li").first  # Voor: the hard invitation
+    assert lijst.is_visible()

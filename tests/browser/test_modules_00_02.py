@@ -74,11 +74,54 @@ def test_00_route_choice_and_reload(page, problems, voila_base_url):
     knop.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     knop.click()
     _wait_text(page, ".ss-route", "Bewaard")
-    assert "3 uur" in page.locator(".ss-route").inner_text()
+    # one line under the buttons, not the whole route again
+    keuze = page.locator(".ss-route").inner_text()
+    assert "Je koos: Schoolteam ✓" in keuze and "Drempels" in keuze and "Samen in de sessie" not in keuze
+    # the progress at the bottom follows without a reload or a button
+    _wait_text(page, ".ss-voortgang", "1 van 2 activiteiten gedaan")
+    assert page.locator(".ss-voortgang button").count() == 0
     assert_no_errors_shown(page)
 
     open_module(page, voila_base_url, "00_start.ipynb")
     knop = page.locator(".ss-route-knoppen button", has_text="Schoolteam")
     knop.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     assert "mod-active" in knop.get_attribute("class")
+    assert _other_problems(problems) == []
+
+
+def test_00_werkboek_download_and_wipe_asks_first(page, problems, voila_base_url, voila_werkmap):
+    from .conftest import wait_saved
+
+    open_module(page, voila_base_url, "00_start.ipynb")
+    blok = page.locator(".ss-werkmap")
+    blok.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    tekst = blok.inner_text()
+    assert "op deze computer, in een map van de kit" in tekst
+    assert "samenschool werkmap" not in tekst  # commands only in the fold-out for the facilitator
+    assert str(voila_werkmap) not in tekst
+
+    antwoord = "Ik wil ouders beter leren kennen."
+    area = page.locator(".ss-reflectie textarea").first
+    area.fill(antwoord[:-1])
+    area.press(antwoord[-1])
+    wait_saved(voila_werkmap, "00_start", lambda answers: answers.get("verwachting") == antwoord)
+
+    page.locator(".ss-werkmap button", has_text="Maak mijn werkboek").click()
+    link = page.locator(".ss-werkmap a.ss-download-knop", has_text="Download mijn werkboek")
+    link.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    with page.expect_download(timeout=PAGE_TIMEOUT_MS) as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename == "werkboek.html"
+    inhoud = open(download.path(), encoding="utf-8").read()
+    assert "Mijn werkboek: Samen School Maken" in inhoud and antwoord in inhoud
+
+    # wiping asks first; "Nee" keeps everything
+    page.locator(".ss-werkmap button", has_text="Wis al mijn antwoorden").click()
+    _wait_text(page, ".ss-werkmap", "Weet je het zeker? Dit kan je niet ongedaan maken.")
+    assert page.locator(".ss-werkmap button", has_text="Ja, wis alles").is_visible()
+    page.locator(".ss-werkmap button", has_text="Nee, niets wissen").click()
+    _wait_text(page, ".ss-werkmap", "Er is niets gewist.")
+    assert wait_saved(voila_werkmap, "00_start", lambda answers: answers.get("verwachting") == antwoord)
+    assert_no_errors_shown(page)
     assert _other_problems(problems) == []

@@ -49,7 +49,7 @@ def lees_plan(path: Path):
     meldingen = validate(plan)
     fouten = [m for m in meldingen if m.is_fout]
     if fouten:
-        raise SamenschoolError(f"het plan in {path} is nog niet klaar:\n" + "\n".join(f"  - {m}" for m in fouten))
+        raise SamenschoolError(f"het plan in {path} is nog niet klaar:\n" + "\n".join(f"  - {m.regel()}" for m in fouten))
     return plan, [m for m in meldingen if not m.is_fout]
 
 
@@ -66,7 +66,7 @@ def run(args) -> int:
 
     plan, waarschuwingen = lees_plan(Path(args.plan))
     for melding in waarschuwingen:
-        print(f"Let op: {melding}", file=sys.stderr)
+        print(melding.regel(), file=sys.stderr)
     for path in documenten.write_all(plan, Path(args.uit), args.naar):
         print(f"Geschreven: {path}")
     return 0

@@ -122,7 +122,17 @@ def _zin(text: str) -> str:
 
 
 def _contact(plan: Plan) -> str:
-    return _tekst(plan.uitnodiging.contactpersoon, "de klasleerkracht")
+    """The contact person as "naam (rol)": "juf Lies, klasleerkracht" becomes "juf Lies (klasleerkracht)"."""
+    text = _tekst(plan.uitnodiging.contactpersoon, "de klasleerkracht")
+    if "(" not in text and "," in text:
+        naam, rol = (part.strip() for part in text.split(",", 1))
+        if naam and rol:
+            return f"{naam} ({rol})"
+    return text
+
+
+def _telefoon(plan: Plan) -> str:
+    return str(plan.uitnodiging.telefoon or "").strip()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,7 +156,7 @@ def _plan_doc(plan: Plan) -> Document:
     let_op = [m for m in meldingen if not m.is_fout]
     if fout:
         b.append(Blok("kader", titel="Nog niet klaar: vul dit eerst aan", kind="niet",
-                      items=[R((m.veld + ": ",), m.tekst) for m in fout]))
+                      items=[R((m.veld + ": ",), str(m)[len(m.veld) + 2:]) for m in fout]))
     if let_op:
         b.append(Blok("kader", titel="Let op", kind="let-op", items=[R((m.veld + ": ",), m.tekst) for m in let_op]))
 
@@ -173,10 +183,10 @@ def _plan_doc(plan: Plan) -> Document:
         R(("Tolk: ",), TOLK.get(u.tolk, _tekst(u.tolk)) + "."),
     ]
     if u.tolk == "sociaal_tolk":
-        stappen.append(R(("Tolk boeken: ",), "vraag een sociaal tolk aan bij het Agentschap Integratie en "
+        stappen.append(R(("Tolk boeken: ",), "vraag een professionele tolk (een sociaal tolk) aan bij het Agentschap Integratie en "
                          "Inburgering. Doe dat zodra je weet welke ouder een tolk wil. Laat nooit een kind tolken."))
     stappen += [
-        R(("Contactpersoon voor de ouders: ",), _contact(plan) + (f", tel. {u.telefoon}" if str(u.telefoon).strip() else "")
+        R(("Contactpersoon voor de ouders: ",), _contact(plan) + (f", telefoon {_telefoon(plan)}" if _telefoon(plan) else "")
           + "."),
         R(("Ouders zeggen ja via: ",), _tekst([ANTWOORD.get(x, str(x)) for x in (u.antwoord if isinstance(u.antwoord, list) else [])]) + "."),
     ]
@@ -226,7 +236,7 @@ def _niet_kader() -> Blok:
     return Blok("kader", titel="Schrijf dit NIET op", kind="niet",
                 items=[R(x) for x in NIET_NOTEREN]
                 + [R(("Schrijf alleen wat je ook aan de ouders zou tonen. ",),
-                     "Ouders mogen lezen wat er over hun kind bewaard wordt (AVG, artikel 15).")])
+                     "Ouders mogen lezen wat er over hun kind bewaard wordt (privacywet AVG, artikel 15).")])
 
 
 def brief_blokken(plan: Plan) -> list[Blok]:
@@ -252,7 +262,7 @@ def brief_blokken(plan: Plan) -> list[Blok]:
         Blok("h2", R("Waar?")),
     ]
     if str(c.school).strip():
-        b.append(Blok("p", R(c.school)))
+        b.append(Blok("p", R(c.school), kind="label"))
     b.append(Blok("p", R(_zin(_tekst(s.lokaal)))))
     b.append(Blok("h2", R("Wie komt mee?")))
     mee = []
@@ -283,7 +293,10 @@ def brief_blokken(plan: Plan) -> list[Blok]:
     if "schoolpoort" in antwoord:
         ja.append(R("Zeg het ons aan de schoolpoort."))
     if "telefoon" in antwoord:
-        ja.append(R("Bel of stuur een bericht naar ", ((_tekst(u.telefoon, "de school")),), "."))
+        if _telefoon(plan):
+            ja.append(R("Bel of stuur een bericht naar " + contact + ": ", (_telefoon(plan),), "."))
+        else:  # validate() blocks this plan; the text still never sends parents nowhere
+            ja.append(R("Bel of stuur een bericht naar " + contact + "."))
     if "strookje" in antwoord:
         ja.append(R("Vul het strookje in. Geef het mee met uw kind."))
     if "app" in antwoord:
@@ -291,9 +304,13 @@ def brief_blokken(plan: Plan) -> list[Blok]:
     b.append(Blok("ul", items=ja))
     b += [
         Blok("p", R(("Past geen enkel moment? Zeg het ons. Dan zoeken we samen een ander moment.",))),
+    ]
+    if _telefoon(plan):
+        b.append(Blok("p", R("Hebt u een vraag? Bel " + contact + " op ", (_telefoon(plan),), ".")))
+    b += [
         Blok("p", R("Wij kijken uit naar ons gesprek.")),
         Blok("p", R("Vriendelijke groeten,")),
-        Blok("p", R(contact)),
+        Blok("p", R(contact), kind="label"),
     ]
     return b
 
@@ -317,10 +334,15 @@ def _brief_doc(plan: Plan) -> Document:
 
 
 def brief_tekst(plan: Plan) -> str:
-    """The letter's body as plain text (one paragraph or list item a line), for the readability
-    score the planner shows to the author. The reply slip is left out."""
+    """The running text of the letter as plain text (one paragraph or list item a line), for the
+    readability score the planner shows to the author. Left out: the title and the headings
+    ("Wat?", "Wanneer?"), label lines (the school's name, the signature) and the reply slip,
+    which is not part of ``brief_blokken``. The greeting ("Beste ouder,") stays: the meter
+    itself leaves a greeting out of its counts."""
     lines = []
     for blok in brief_blokken(plan):
+        if blok.soort in ("h1", "h2") or blok.kind == "label":
+            continue
         if blok.runs:
             lines.append("".join(t for t, _ in blok.runs))
         for item in blok.items:
@@ -329,7 +351,6 @@ def brief_tekst(plan: Plan) -> str:
 
 
 def _vragen_doc(plan: Plan) -> Document:
-    u = plan.uitnodiging
     b = [
         Blok("h1", R(DOCUMENTEN["vragenblad"][1])),
         Blok("p", R("Wij zijn benieuwd naar uw kind. U kent uw kind het best. Hier zijn enkele vragen. "
@@ -341,7 +362,7 @@ def _vragen_doc(plan: Plan) -> Document:
     b.append(Blok("vraag", runs=R(("Wilt u nog iets anders vertellen?",)), lijnen=3))
     meta = ["Ons gesprek: " + _tekst(plan.wanneer.periode) + "."]
     meta.append("Vragen? Spreek " + _contact(plan) + " aan"
-                + (f" of bel {u.telefoon}" if str(u.telefoon).strip() else "") + ".")
+                + (f" of bel {_telefoon(plan)}" if _telefoon(plan) else "") + ".")
     b.append(Blok("meta", R(" ".join(meta))))
     return Document("vragenblad", DOCUMENTEN["vragenblad"][1], b, "ouders")
 

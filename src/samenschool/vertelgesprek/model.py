@@ -21,6 +21,16 @@ from typing import Any
 
 from samenschool.invoer import schoon
 
+
+def ouder_zegt(citaat_id: str) -> str:
+    """Words from the report for a message, verbatim from datasets/citaten.csv, with who said
+    it and the source. Never retyped here."""
+    from samenschool import data
+
+    row = data.citaten().set_index("id").loc[citaat_id]
+    wie = "Tip uit de focusgroep" if row["spreker"] == "focusgroep" else "Een ouder zegt"
+    return f"{wie}: “{row['tekst']}” (rapport Recht-Op vzw)"
+
 SCHOOLTYPES = ("kleuter", "lager", "secundair")
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _DAG_AFKORTING = {d[:2]: d for d in DAGEN} | {"wo": "woensdag", "za": "zaterdag", "zo": "zondag"}
@@ -37,10 +47,13 @@ ANTWOORD = {
 }
 TOLK = {
     "geen": "geen tolk nodig",
-    "sociaal_tolk": "een professionele sociaal tolk",
+    "sociaal_tolk": "een professionele tolk (een sociaal tolk)",
     "familie": "iemand uit de familie of een vriend(in) vertaalt",
     "kind": "het kind vertaalt",
 }
+# The planner offers these. "kind" is no choice: a child never interprets (FACTS.md). A plan
+# that still holds it (an old save, a JSON file) gets a blocking error from ``validate``.
+TOLK_KEUZES = ("geen", "sociaal_tolk", "familie")
 KIND_AANWEZIG = {
     "nee": "het kind is er niet bij",
     "einde": "het kind komt op het einde even mee",
@@ -114,12 +127,29 @@ class Melding:
     veld: str
     tekst: str
     sectie: str = ""  # section of the plan: context, wanneer, ... (the planner maps it to a step)
+    leeg: bool = False  # a field not filled in yet: ``tekst`` is then only the hint
 
     @property
     def is_fout(self) -> bool:
         return self.niveau == NIVEAU_FOUT
 
+    @property
+    def soort(self) -> str:
+        """The label shown to the learner: no "Fout" for a field that is simply not filled in."""
+        if self.leeg:
+            return "Nog invullen"
+        return "Pas aan" if self.is_fout else "Let op"
+
+    def regel(self) -> str:
+        """One line for the learner, with one colon: "Nog invullen: Klas of leerjaar. Schrijf ...",
+        "Let op: Slotduur – 10 minuten is te kort. ..."."""
+        if self.leeg:
+            return f"{self.soort}: {self.veld}." + (f" {self.tekst}" if self.tekst else "")
+        return f"{self.soort}: {self.veld} – {self.tekst}"
+
     def __str__(self) -> str:
+        if self.leeg:
+            return f"{self.veld}: nog invullen." + (f" {self.tekst}" if self.tekst else "")
         return f"{self.veld}: {self.tekst}"
 
 
@@ -397,6 +427,9 @@ def validate(plan: Plan) -> list[Melding]:
     def fout(sectie, veld, tekst):
         out.append(Melding(NIVEAU_FOUT, veld, tekst, sectie))
 
+    def leeg(sectie, veld, hint=""):
+        out.append(Melding(NIVEAU_FOUT, veld, hint, sectie, leeg=True))
+
     def let_op(sectie, veld, tekst):
         out.append(Melding(NIVEAU_WAARSCHUWING, veld, tekst, sectie))
 
@@ -408,7 +441,7 @@ def validate(plan: Plan) -> list[Melding]:
     if c.schooltype not in SCHOOLTYPES:
         fout("context", "Schooltype", f"'{c.schooltype}' kennen we niet. Kies kleuter, lager of secundair.")
     if not tekst_ok(c.klas):
-        fout("context", "Klas of leerjaar", "is nog leeg. Schrijf bv. '1ste leerjaar' of 'K3' (geen namen).")
+        leeg("context", "Klas of leerjaar", "Schrijf bv. '1ste leerjaar' of 'K3' (geen namen).")
     for veld, waarde in (("Klas of leerjaar", c.klas), ("Over de klas", c.opmerking)):
         naam = lijkt_naam(waarde)
         if naam:
@@ -418,7 +451,7 @@ def validate(plan: Plan) -> list[Melding]:
     # wanneer
     w = plan.wanneer
     if not tekst_ok(w.periode):
-        fout("wanneer", "Periode", "is nog leeg. Schrijf bv. 'de eerste twee weken van september'.")
+        leeg("wanneer", "Periode", "Schrijf bv. 'de eerste twee weken van september'.")
     duur = as_int(w.slotduur)
     if duur is None:
         fout("wanneer", "Slotduur", f"'{w.slotduur}' is geen aantal minuten. Schrijf een getal, bv. 30.")
@@ -426,7 +459,7 @@ def validate(plan: Plan) -> list[Melding]:
         fout("wanneer", "Slotduur", f"{duur} minuten kan niet. Kies tussen 15 en 60 minuten.")
     elif duur < 20:
         let_op("wanneer", "Slotduur", f"{duur} minuten is te kort. Tien minuten is te kort om naar het "
-               "verhaal van de ouders te luisteren (P. de Vries, JSW 2017). Een leerkracht in de "
+               "verhaal van de ouders te luisteren (P. de Vries, 2017). Een leerkracht in de "
                "focusgroep zegt over het oudercontact van 10 minuten: 'Dit is eigenlijk te weinig tijd'. "
                "Plan minstens 20 minuten, liefst 30.")
     momenten = w.momenten if isinstance(w.momenten, list) else [w.momenten]
@@ -437,8 +470,7 @@ def validate(plan: Plan) -> list[Melding]:
         except ValueError as exc:
             fout("wanneer", f"Moment {i}", f"{exc}.")
     if not momenten or (len(momenten) == 1 and not str(momenten[0]).strip()):
-        fout("wanneer", "Momenten", "er staat nog geen moment. Geef minstens twee momenten, "
-             "ook een vroeg of laat moment.")
+        leeg("wanneer", "Momenten", "Geef minstens twee momenten, ook een vroeg of laat moment.")
     elif geldig and duur and not any(buiten_werkuren(m, duur) for m in geldig):
         let_op("wanneer", "Momenten", "alle momenten vallen tussen 9 en 16 uur. Veel ouders werken dan. "
                "Bied ook een moment aan voor 9 uur (bv. 7.30 of 8.00), na 16 uur of op zaterdagvoormiddag. "
@@ -454,45 +486,46 @@ def validate(plan: Plan) -> list[Melding]:
              + ", ".join(PERSOONLIJK) + ".")
     if not persoonlijk:
         let_op("uitnodiging", "Persoonlijk uitnodigen", "nodig de ouders eerst persoonlijk uit: bel of "
-               "spreek ze aan aan de schoolpoort. Daarna pas een brief. Tip uit de focusgroep: "
-               "'Bel ouders persoonlijk op met de vraag om te komen kennismaken.'")
+               "spreek ze aan aan de schoolpoort. Daarna pas een brief. " + ouder_zegt("C117"))
     talen = [t for t in u.talen if isinstance(t, str) and t.strip()] if isinstance(u.talen, list) else []
     if not talen:
         let_op("uitnodiging", "Talen", "welke talen spreken de ouders? Zet er minstens één.")
     if u.tolk not in TOLK:
-        fout("uitnodiging", "Tolk", f"'{u.tolk}' kennen we niet. Kies: geen, sociaal_tolk, familie of kind.")
+        fout("uitnodiging", "Tolk", f"'{u.tolk}' kennen we niet. Kies: geen, sociaal_tolk of familie.")
     elif u.tolk == "kind":
-        let_op("uitnodiging", "Tolk", "laat nooit het kind tolken. Een kind vertaalt onvolledig en ouders "
-               "schamen zich. Vraag een professionele sociaal tolk aan bij het Agentschap Integratie en "
-               "Inburgering (VCOV).")
+        fout("uitnodiging", "Tolk", "een kind laat je nooit tolken. Een kind vertaalt onvolledig, en "
+             "ouders schamen zich als hun kind alles hoort. Vraag een professionele tolk (een sociaal "
+             "tolk) aan bij het Agentschap Integratie en Inburgering.")
     elif u.tolk == "familie":
         let_op("uitnodiging", "Tolk", "een familielid of vriend(in) vertaalt vaak onvolledig en de ouder "
-               "durft minder te zeggen. Bied een professionele sociaal tolk aan (Agentschap Integratie "
-               "en Inburgering).")
+               "durft minder te zeggen. Bied een professionele tolk (een sociaal tolk) aan. Die vraag je "
+               "aan bij het Agentschap Integratie en Inburgering.")
     elif u.tolk == "geen" and any(t.strip().lower() != "nederlands" for t in talen):
         let_op("uitnodiging", "Tolk", "de ouders spreken ook " + ", ".join(
-            t for t in talen if t.strip().lower() != "nederlands") + ". Bied een sociaal tolk aan. Een ouder "
-               "in het rapport zegt: 'Ik spreek niet goed Nederlands. Hierdoor krijg ik mijn vraag ook "
-               "gewoon niet gesteld aan de leerkracht.'")
+            t for t in talen if t.strip().lower() != "nederlands") + ". Bied een professionele tolk aan. " + ouder_zegt("C090"))
     if not tekst_ok(u.contactpersoon):
-        fout("uitnodiging", "Contactpersoon", "is nog leeg. Wie kunnen de ouders aanspreken of bellen? "
-             "Bv. 'juf Lies, klasleerkracht'.")
+        leeg("uitnodiging", "Contactpersoon", "Wie kunnen de ouders aanspreken of bellen? "
+             "Schrijf naam en rol, bv. 'juf Lies (klasleerkracht)'.")
+    if not tekst_ok(u.telefoon):
+        leeg("uitnodiging", "Telefoon", "Op welk nummer kunnen ouders de contactpersoon bellen of een "
+             "bericht sturen? Het staat in de brief. Bv. 03 123 45 67.")
+    elif len(re.findall(r"\d", u.telefoon)) < 6:
+        fout("uitnodiging", "Telefoon", f"'{u.telefoon}' is geen telefoonnummer. Ouders lezen in de brief "
+             "dat ze mogen bellen. Schrijf het nummer, bv. 03 123 45 67.")
     antwoord = u.antwoord if isinstance(u.antwoord, list) else [u.antwoord]
     bad = [a for a in antwoord if a not in ANTWOORD]
     if bad:
         fout("uitnodiging", "Antwoorden via", f"'{bad[0]}' kennen we niet. Kies uit: " + ", ".join(ANTWOORD) + ".")
     elif not antwoord:
-        fout("uitnodiging", "Antwoorden via", "hoe zeggen de ouders ja? Kies minstens één manier.")
-    if "telefoon" in antwoord and not tekst_ok(u.telefoon):
-        let_op("uitnodiging", "Telefoon", "ouders kunnen bellen, maar er staat geen nummer in de brief.")
+        leeg("uitnodiging", "Antwoorden via", "Hoe zeggen de ouders ja? Kies minstens één manier.")
 
     # vragen
     if not isinstance(plan.vragen, list) or not plan.vragen:
-        fout("vragen", "Vragen", "kies minstens één vraag voor het vragenblad.")
+        leeg("vragen", "Vragen", "Kies minstens één vraag voor het vragenblad.")
     else:
         for i, v in enumerate(plan.vragen, start=1):
             if not tekst_ok(v.get("tekst")):
-                fout("vragen", f"Vraag {i}", "is leeg. Schrijf de vraag of haal ze weg.")
+                leeg("vragen", f"Vraag {i}", "Schrijf de vraag of haal het vinkje weg.")
             elif len(v["tekst"]) > 300:
                 fout("vragen", f"Vraag {i}", "is te lang. Hou een vraag kort (één zin).")
             elif lijkt_naam(v["tekst"]):
@@ -505,13 +538,12 @@ def validate(plan: Plan) -> list[Melding]:
     # setting
     s = plan.setting
     if not tekst_ok(s.lokaal):
-        fout("setting", "Lokaal", "is nog leeg. Waar vindt het gesprek plaats?")
+        leeg("setting", "Lokaal", "Waar vindt het gesprek plaats?")
     if s.prive is not True:
-        let_op("setting", "Apart lokaal", "kies een plek waar niemand meeluistert. Een ouder zegt: "
-               "'Sommige dingen kunnen echt niet op de speelplaats worden besproken.'")
+        let_op("setting", "Apart lokaal", "kies een plek waar niemand meeluistert. " + ouder_zegt("C042"))
     if s.gelijke_stoelen is not True:
         let_op("setting", "Stoelen", "zet stoelen van dezelfde hoogte klaar, naast elkaar of aan een "
-               "hoek van de tafel. Geen kinderstoeltjes voor de ouders (P. de Vries, JSW 2017).")
+               "hoek van de tafel. Geen kinderstoeltjes voor de ouders (P. de Vries, 2017).")
     if s.kind_aanwezig not in KIND_AANWEZIG:
         fout("setting", "Kind aanwezig", f"'{s.kind_aanwezig}' kennen we niet. Kies: nee, einde of ja.")
 
@@ -520,7 +552,7 @@ def validate(plan: Plan) -> list[Melding]:
     school = schoolkant(plan)
     ouders = as_int(a.ouders)
     if not school:
-        fout("aanwezigen", "Van de school", "wie van de school is erbij? Kies minstens één rol.")
+        leeg("aanwezigen", "Van de school", "Wie van de school is erbij? Kies minstens één rol.")
     if ouders is None or ouders < 1:
         fout("aanwezigen", "Aantal ouders", f"'{a.ouders}' kan niet. Schrijf hoeveel ouders je verwacht, bv. 1 of 2.")
     elif school and len(school) > ouders:
@@ -543,8 +575,7 @@ def validate(plan: Plan) -> list[Melding]:
                 totaal += minuten
         fases = {f.get("fase") for f in plan.leidraad}
         if "positief" not in fases:
-            let_op("leidraad", "Gespreksleidraad", "voeg één positieve observatie toe. Een ouder zegt: "
-                   "'ik word in de eerste plaats graag aangesproken op wat er goed loopt.'")
+            let_op("leidraad", "Gespreksleidraad", "voeg één positieve observatie toe. " + ouder_zegt("C044"))
         if "samenvatting" not in fases:
             let_op("leidraad", "Gespreksleidraad", "lees op het einde voor wat je opschrijft.")
         if duur and totaal > duur:
@@ -553,7 +584,7 @@ def validate(plan: Plan) -> list[Melding]:
 
     # noteren
     if not isinstance(plan.noteren, list) or not [n for n in plan.noteren if tekst_ok(n)]:
-        fout("noteren", "Noteren", "kies wat je opschrijft in het verslag.")
+        leeg("noteren", "Noteren", "Kies wat je opschrijft in het verslag.")
     else:
         for i, item in enumerate(plan.noteren, start=1):
             topic = verboden_onderwerp(item)

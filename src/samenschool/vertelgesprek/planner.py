@@ -22,7 +22,7 @@ from typing import Any, Callable
 from samenschool.vertelgesprek import documenten
 from samenschool.vertelgesprek.model import (
     ANTWOORD, FASES, KIND_AANWEZIG, NIET_NOTEREN, NOTEREN_STANDAARD, PERSOONLIJK, SCHOOL_ROLLEN,
-    SCHOOLTYPES, TOLK, Melding, Plan, validate,
+    SCHOOLTYPES, TOLK, TOLK_KEUZES, Melding, Plan, validate,
 )
 from samenschool.werkmap import Werkmap
 
@@ -32,7 +32,17 @@ MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "md": "text/markdown;charset=utf-8",
 }
-FORMAAT_NAAM = {"html": "HTML (afdrukken)", "docx": "Word (aanpassen)", "md": "Markdown"}
+# The button per format: plain words, and the text version is the less important one.
+FORMAAT_NAAM = {"html": "Afdrukken", "docx": "Aanpassen in Word", "md": "Tekst (Markdown)"}
+FORMAAT_UITLEG = {
+    "html": "open in je browser en druk af op A4",
+    "docx": "een Word-bestand dat je kan aanpassen",
+    "md": "gewone tekst, voor wie met Markdown werkt",
+}
+DOCUMENT_VOOR = {"plan": "voor het team", "brief": "voor de ouders", "vragenblad": "voor de ouders",
+                 "verslag": "voor jou, tijdens en na het gesprek"}
+FORMAAT_KLASSE = {"html": "ss-download-knop", "docx": "ss-download-knop",
+                  "md": "ss-download-knop ss-secundair"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ STAPPEN: tuple[Stap, ...] = (
     Stap("opvolging", "Opvolging", ("opvolging",),
          "Wat is het volgende contact? En wat doe je als een ouder niet kwam?"),
     Stap("klaar", "Klaar: je documenten", (),
-         "Controleer de meldingen. Download dan de vier documenten."),
+         "Lees de meldingen. Download dan de vier documenten."),
 )
 LABELS = {
     "context": "Vertelgesprek: over de klas",
@@ -142,12 +152,13 @@ class PlannerModel:
 
     # -- messages -------------------------------------------------------------------------
     def meldingen(self, stap: int | None = None) -> list[Melding]:
-        """Messages for one step (default: the current one); on the last step: all of them."""
+        """Messages for one step (default: the current one). On the last step: the warnings of
+        all steps; what still blocks the documents is listed once, by ``links_html``."""
         index = self.stap if stap is None else stap
         alle = validate(self.plan)
         secties = STAPPEN[index].secties
         if not secties:
-            return alle
+            return [m for m in alle if not m.is_fout]
         return [m for m in alle if m.sectie in secties]
 
     def fouten(self) -> list[Melding]:
@@ -159,20 +170,33 @@ class PlannerModel:
                 return i
         return self.aantal - 1
 
+    def melding_html(self, m: Melding, met_stap: bool = False) -> str:
+        """One message as a list item, with one colon: "Nog invullen: Klas of leerjaar. ...",
+        "Let op: Slotduur – ..."."""
+        kleur = "#b3261e" if m.is_fout else "#8a5a00"
+        if m.leeg:
+            tekst = f"<strong>{escape(m.veld)}</strong>." + (f" {escape(m.tekst)}" if m.tekst else "")
+        else:
+            tekst = f"<strong>{escape(m.veld)}</strong> – {escape(m.tekst)}"
+        waar = f" <em>(stap {self.stap_van(m) + 1}: {escape(STAPPEN[self.stap_van(m)].titel)})</em>" \
+            if met_stap else ""
+        return (f'<li style="color:{kleur}"><strong>{escape(m.soort)}:</strong> '
+                f'<span style="color:#1a1a1a">{tekst}</span>{waar}</li>')
+
     def meldingen_html(self, stap: int | None = None) -> str:
+        index = self.stap if stap is None else stap
+        laatste = not STAPPEN[index].secties
         items = self.meldingen(stap)
         if not items:
+            if laatste:
+                return ""
             return '<p class="ss-ok" role="status">✓ Geen meldingen bij deze stap.</p>'
-        parts = ['<ul class="ss-meldingen" role="status">']
-        for m in items:
-            soort = "Fout" if m.is_fout else "Let op"
-            kleur = "#b3261e" if m.is_fout else "#8a5a00"
-            waar = ""
-            if not STAPPEN[self.stap if stap is None else stap].secties:
-                waar = f" <em>(stap {self.stap_van(m) + 1})</em>"
-            parts.append(f'<li style="color:{kleur}"><strong>{soort}: {escape(m.veld)}</strong>: '
-                         f"{escape(m.tekst)}{waar}</li>")
-        parts.append("</ul>")
+        parts = ['<div role="status">']
+        if laatste:
+            parts.append("<p><strong>Tips voor je plan</strong> (die houden de documenten niet tegen):</p>")
+        parts.append('<ul class="ss-meldingen">')
+        parts += [self.melding_html(m, met_stap=laatste) for m in items]
+        parts.append("</ul></div>")
         return "".join(parts)
 
     # -- readability of the letter -----------------------------------------------------------
@@ -193,11 +217,13 @@ class PlannerModel:
         return (
             '<div class="ss-leesbaarheid" style="border-left:4px solid #0072B2;padding:.3em .8em;margin:.6em 0">'
             "<p><strong>Leesbaarheid van je uitnodiging</strong> (alleen voor jou, dit staat niet in de brief)</p>"
-            f"<p>Flesch-Douma: <strong>{result.flesch_douma:.0f}</strong> ({escape(result.band_flesch)}). "
-            f"{result.zinnen} zinnen, {result.woorden} woorden. "
+            f"<p>Score (Flesch-Douma): <strong>{result.flesch_douma:.0f}</strong> "
+            f"({escape(result.band_flesch)}). {result.zinnen} zinnen, {result.woorden} woorden. "
             f"Lange zinnen (meer dan 15 woorden): {lang}."
             + (f" Moeilijke woorden: {hard}." if hard else " Geen moeilijke woorden gevonden.")
-            + f"</p><p style='font-size:90%;color:#444'>{escape(caveat)}</p></div>"
+            + "</p><p style='font-size:90%;color:#444'>We meten de lopende tekst van de brief, zonder titels "
+            "en zonder het strookje. Een opsomming telt als één zin per punt. "
+            f"{escape(caveat)}</p></div>"
         )
 
     # -- documents ----------------------------------------------------------------------------
@@ -205,9 +231,10 @@ class PlannerModel:
         """Download links for the four documents in three formats, as data: URIs."""
         fouten = self.fouten()
         if fouten:
-            items = "".join(f"<li>{escape(str(m))} <em>(stap {self.stap_van(m) + 1})</em></li>" for m in fouten)
-            return ("<p><strong>De documenten zijn er zodra deze punten in orde zijn:</strong></p>"
-                    f"<ul>{items}</ul>")
+            items = "".join(self.melding_html(m, met_stap=True) for m in fouten)
+            return ("<p><strong>De documenten zijn er zodra deze punten in orde zijn.</strong> "
+                    "Klik op ◀ Vorige om terug te gaan naar die stap.</p>"
+                    f'<ul class="ss-meldingen" role="status">{items}</ul>')
         key = repr(self.plan.to_dict())
         if self._links_cache and self._links_cache[0] == key:
             return self._links_cache[1]
@@ -219,13 +246,18 @@ class PlannerModel:
                 raw = content if isinstance(content, bytes) else content.encode("utf-8")
                 uri = f"data:{MIME[fmt]};base64,{base64.b64encode(raw).decode('ascii')}"
                 naam = documenten.bestandsnaam(doc_id, fmt)
-                links.append(f'<a download="{escape(naam)}" href="{uri}" class="ss-download" '
-                             f'data-formaat="{fmt}" data-document="{doc_id}" '
-                             f'style="margin-right:1em">{escape(FORMAAT_NAAM[fmt])}</a>')
-            rows.append(f"<li><strong>{escape(titel)}</strong>: {''.join(links)}</li>")
-        html = ('<div class="ss-documenten"><p>Klik om te downloaden. Het HTML-bestand open je in de '
-                "browser en druk je af (A4). Het Word-bestand kan je aanpassen.</p>"
-                f"<ul>{''.join(rows)}</ul></div>")
+                uitleg = f"{titel}: {FORMAAT_UITLEG[fmt]}"
+                links.append(f'<a download="{escape(naam)}" href="{uri}" class="{FORMAAT_KLASSE[fmt]}" '
+                             f'data-formaat="{fmt}" data-document="{doc_id}" title="{escape(uitleg)}" '
+                             f'role="button">{escape(FORMAAT_NAAM[fmt])}</a>')
+            voor = DOCUMENT_VOOR.get(doc_id, "")
+            rows.append(f'<li style="margin-bottom:.6em"><strong>{escape(titel)}</strong>'
+                        f'{" (" + escape(voor) + ")" if voor else ""}<br>{"".join(links)}</li>')
+        html = ('<div class="ss-documenten"><p>Klik op een knop om het document te downloaden. '
+                "<strong>Afdrukken</strong>: open het bestand in je browser en druk het af op A4. "
+                "<strong>Aanpassen in Word</strong>: een Word-bestand dat je kan aanpassen. "
+                "<strong>Tekst</strong>: dezelfde inhoud als gewone tekst.</p>"
+                f'<ul style="list-style:none;padding-left:0">{"".join(rows)}</ul></div>')
         self._links_cache = (key, html)
         return html
 
@@ -378,8 +410,10 @@ class PlannerView:
                        layout=W.Layout(width="97%"))
         self._bind("uitnodiging.talen", talen, lambda v: [t.strip() for t in v.split(",") if t.strip()])
         tolk_value = self.model.waarde("uitnodiging.tolk")
-        tolk = W.RadioButtons(options=[(text, key) for key, text in TOLK.items()],
-                              value=tolk_value if tolk_value in TOLK else "geen",
+        # "het kind vertaalt" is no choice (a child never interprets). An old plan that holds it
+        # shows no option selected and the blocking message until another option is chosen.
+        tolk = W.RadioButtons(options=[(TOLK[key], key) for key in TOLK_KEUZES],
+                              value=tolk_value if tolk_value in TOLK_KEUZES else None,
                               layout=W.Layout(width="auto"))
         self._bind("uitnodiging.tolk", tolk)
         schriftelijk = W.Checkbox(value=bool(self.model.waarde("uitnodiging.schriftelijk")),
@@ -393,10 +427,12 @@ class PlannerView:
             talen,
             W.HTML("<strong>Tolk</strong>"),
             tolk,
-            W.HTML("<small>Een sociaal tolk vraag je aan bij het Agentschap Integratie en Inburgering. "
-                   "Laat nooit een kind tolken.</small>"),
-            self._text("uitnodiging.contactpersoon", "Contactpersoon", "bv. juf Lies, klasleerkracht"),
-            self._text("uitnodiging.telefoon", "Telefoon van de school", "bv. 03 123 45 67"),
+            W.HTML("<small>Een professionele tolk (een sociaal tolk) vraag je aan bij het Agentschap "
+                   "Integratie en Inburgering. Een kind laat je nooit tolken: het vertaalt onvolledig en "
+                   "ouders schamen zich.</small>"),
+            self._text("uitnodiging.contactpersoon", "Contactpersoon (naam en rol)",
+                       "bv. juf Lies (klasleerkracht)"),
+            self._text("uitnodiging.telefoon", "Telefoon voor de ouders", "bv. 03 123 45 67 (dit staat in de brief)"),
             self._checks("uitnodiging.antwoord", "Hoe zeggen ouders ja?", ANTWOORD),
         ]
 

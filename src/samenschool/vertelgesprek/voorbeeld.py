@@ -26,7 +26,7 @@ def voorbeeld_dict() -> dict:
             "schriftelijk": True,
             "talen": ["Nederlands", "Arabisch", "Turks", "Pools"],
             "tolk": "sociaal_tolk",
-            "contactpersoon": "juf Lies, klasleerkracht 1ste leerjaar",
+            "contactpersoon": "juf Lies (klasleerkracht)",
             "telefoon": "03 123 45 67",
             "antwoord": ["schoolpoort", "telefoon", "strookje"],
         },

@@ -24,10 +24,13 @@ def werkmap_of(werkmap: Werkmap | None) -> Werkmap:
 
 
 def melding_html(tekst: str, soort: str = "info") -> str:
-    """A short message for the learner. ``soort``: info, ok, let_op."""
+    """A short message for the learner. ``soort``: info, ok, let_op.
+
+    Only ``let_op`` looks like a warning (class ``ss-melding``); info and ok are a calm line."""
     if not tekst:
         return ""
-    return f'<p class="ss-melding ss-melding-{escape(soort)}" role="status">{escape(tekst)}</p>'
+    klasse = "ss-melding" if soort == "let_op" else "ss-status"
+    return f'<p class="{klasse} ss-melding-{escape(soort)}" role="status">{escape(tekst)}</p>'
 
 
 def bewaard_html(moment: _dt.datetime | None = None) -> str:
@@ -56,17 +59,24 @@ def fout_tekst(exc: BaseException) -> str:
 
 # -- change signal: widgets of one module tell the progress indicator they saved --------
 _LUISTERAARS: dict[str, list] = {}
+ALLE = "*"  # listen to every module (e.g. the werkmap block on the start page)
 
 
 def luister(module: str, callback: Callable[[], None]) -> None:
-    """Call ``callback()`` when an answer of ``module`` is saved in this process.
+    """Call ``callback()`` when an answer of ``module`` is saved in this process
+    (``module=ALLE``: of any module).
 
     Bound methods are held weakly, so a view that is gone does not keep listening."""
+    from samenschool import werkmap
+
+    # every save in this process (also by widgets that do not signal themselves, such as the
+    # planner of module 04) reaches the listeners
+    werkmap.bij_wijziging(meld_wijziging)
     ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda cb=callback: cb)
     _LUISTERAARS.setdefault(module, []).append(ref)
 
 
-def meld_wijziging(module: str) -> None:
+def _roep(module: str) -> None:
     alive = []
     for ref in _LUISTERAARS.get(module, []):
         callback = ref()
@@ -78,6 +88,20 @@ def meld_wijziging(module: str) -> None:
         except Exception:  # a listener must never break the widget that saved
             pass
     _LUISTERAARS[module] = alive
+
+
+def meld_wijziging(module: str | None = None) -> None:
+    """Tell the listeners of ``module`` (and those of every module) that an answer changed.
+    ``module=None``: every listener (e.g. after wiping the werkmap)."""
+    if module is None:
+        for naam in list(_LUISTERAARS):
+            _roep(naam)
+        return
+    _roep(module)
+    if module != ALLE:
+        _roep(ALLE)
+
+
 
 
 # -- views ----------------------------------------------------------------------------------
@@ -115,7 +139,12 @@ def toon_widget(maak: Callable[[], object]) -> None:
 
     try:
         view = maak()
-        display(getattr(view, "widget", view))
+        widget = getattr(view, "widget", view)
+        if widget is not view:
+            # the page holds the widget; the widget holds its view, so listeners
+            # (held weakly by the change signal) stay alive as long as the page shows it
+            widget._ss_view = view
+        display(widget)
     except Exception as exc:
         display(foutwidget(exc))
 

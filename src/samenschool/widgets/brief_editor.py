@@ -234,12 +234,15 @@ class BriefEditor:
 
         Returns {"klaar": bool, "melding": str, "voor": dict|None, "na": dict|None,
         "rijen": [{"maat", "voor", "na", "verschil", "beter"}], "makkelijker": True/False/None,
-        "zin": str, "caveat": str}. ``beter`` says which way is easier ("hoger"/"lager"/"").
+        "zin": str, "oordeel": str, "regels": [str], "caveat": str}. ``beter`` says which way
+        is easier ("hoger"/"lager"/""). ``zin`` is everything in one sentence (for export);
+        the page shows ``oordeel`` (a short verdict, bold) and ``regels`` (one short plain
+        line per measure) instead, because one long bold sentence is hard to read.
         """
         voor, na = self.results["voor"], self.results["na"]
         out = {"klaar": False, "melding": "", "voor": voor.to_dict() if voor else None,
                "na": na.to_dict() if na else None, "rijen": [], "makkelijker": None, "zin": "",
-               "caveat": leesbaarheid.CAVEAT}
+               "oordeel": "", "regels": [], "caveat": leesbaarheid.CAVEAT_KORT}
         if voor is None or na is None:
             ontbreekt = [KANT_NAAM[k] for k in KANTEN if self.results[k] is None]
             out["melding"] = (f"Nog geen vergelijking: in het vak {' en '.join(ontbreekt)} staat nog geen brief "
@@ -260,7 +263,7 @@ class BriefEditor:
             rij("Lettergrepen per woord (gemiddeld)", round(voor.lettergrepen_per_woord, 2),
                 round(na.lettergrepen_per_woord, 2), "lager", 2),
             rij("Lange zinnen", len(voor.lange_zinnen), len(na.lange_zinnen), "lager"),
-            rij("Moeilijke woorden", len(voor.moeilijke_woorden), len(na.moeilijke_woorden), "lager"),
+            rij("Moeilijke woorden (aantal keer)", len(voor.moeilijke_woorden), len(na.moeilijke_woorden), "lager"),
         ]
         out.update(klaar=True, rijen=rijen)
         d_fd = na.flesch_douma - voor.flesch_douma
@@ -281,6 +284,29 @@ class BriefEditor:
                 details.append(f"er staan {a - b} {naam} minder in")
             elif b > a:
                 details.append(f"er staan {b - a} {naam} meer in")
+        regels = [f"Flesch-Douma: van {_getal(voor.flesch_douma)} ({voor.band_flesch}) "
+                  f"naar {_getal(na.flesch_douma)} ({na.band_flesch})."]
+        if abs(wpz) >= 0.5:
+            regels.append(f"Zinnen: gemiddeld {_getal(abs(wpz))} woorden {'korter' if wpz < 0 else 'langer'}.")
+        a, b = len(voor.lange_zinnen), len(na.lange_zinnen)
+        if a != b:
+            regels.append(f"Lange zinnen: {a} in Voor, {b} in Na.")
+        a, b = len(voor.moeilijke_woorden), len(na.moeilijke_woorden)
+        if a != b:
+            regels.append(f"Moeilijke woorden: {a} keer in Voor, {b} keer in Na.")
+        if out["makkelijker"] is True:
+            oordeel = "De nieuwe versie is makkelijker."
+        elif out["makkelijker"] is False:
+            oordeel = "De nieuwe versie is moeilijker."
+        elif d_fd == 0 and d_br == 0:
+            oordeel = "De twee versies zijn even makkelijk."
+            regels = ["Herschrijf de brief in het vak Na."]
+        else:
+            oordeel = "De twee formules zijn het niet eens."
+            regels.insert(0, f"Flesch-Douma {'stijgt' if d_fd > 0 else 'daalt'}, "
+                             f"Brouwer {'stijgt' if d_br > 0 else 'daalt'}.")
+        out.update(oordeel=oordeel, regels=regels)
+
         if out["makkelijker"] is True:
             zin = "De nieuwe versie is makkelijker: " + _opsom(details) + "."
         elif out["makkelijker"] is False:
@@ -305,14 +331,15 @@ def _opsom(items: list[str]) -> str:
 
 
 _TH = ' style="text-align: left; padding: 0.15em 0.9em 0.15em 0; font-weight: bold"'
-_TD = ' style="text-align: right; padding: 0.15em 0.9em"'
+_TD = ' style="text-align: right; padding: 0.15em 0.9em; white-space: nowrap"'
 _TX = ' style="text-align: left; padding: 0.15em 0.9em"'
 _TABEL = ' style="border-collapse: collapse; margin: 0.4em 0"'
 _CAPTION = ' style="caption-side: top; text-align: left; padding-bottom: 0.3em"'
 
 
 def caveat_html() -> str:
-    return f'<p class="ss-caveat">{escape(leesbaarheid.CAVEAT)}</p>'
+    """The caveat next to a score. Without the B1 note: module 05 explains B1 once, above."""
+    return f'<p class="ss-caveat">{escape(leesbaarheid.CAVEAT_KORT)}</p>'
 
 
 def score_html(meting: Meting) -> str:
@@ -321,20 +348,36 @@ def score_html(meting: Meting) -> str:
         return (f'<div class="ss-scores" data-leeg="ja"><p class="ss-melding">{escape(meting.melding)}</p>'
                 f"{caveat_html()}</div>")
     r = meting.result
+    keer, uniek = len(r.moeilijke_woorden), len(_unieke_woorden(r))
+    moeilijk = "uit de woordenlijst van de kit"
+    if keer:  # "23 keer, 21 verschillende woorden": the same count as the list under the letter
+        moeilijk = (f"keer, {uniek} {'verschillend woord' if uniek == 1 else 'verschillende woorden'} "
+                    "uit de lijst van de kit")
     rows = [
         ("Flesch-Douma", _getal(r.flesch_douma), r.band_flesch),
         ("Leesindex Brouwer", _getal(r.brouwer), r.band_brouwer),
         ("Woorden", str(r.woorden), ""),
         ("Zinnen", str(r.zinnen), ""),
-        ("Woorden per zin", _getal(r.woorden_per_zin), "gemiddeld"),
+        ("Woorden per zin (gemiddeld)", _getal(r.woorden_per_zin), ""),
         ("Lange zinnen", str(len(r.lange_zinnen)), f"meer dan {leesbaarheid.LANGE_ZIN} woorden"),
-        ("Moeilijke woorden", str(len(r.moeilijke_woorden)), "uit de woordenlijst van de kit"),
+        ("Moeilijke woorden", str(keer), moeilijk),
     ]
     body = "".join(f'<tr><th scope="row"{_TH}>{escape(a)}</th><td class="ss-getal"{_TD}>{escape(b)}</td>'
                    f"<td{_TX}>{escape(c)}</td></tr>" for a, b, c in rows)
     return (f'<div class="ss-scores" data-flesch="{r.flesch_douma}" data-brouwer="{r.brouwer}">'
             f'<table class="ss-score-tabel"{_TABEL}><caption{_CAPTION}>Hoe hoger de score, hoe makkelijker de tekst. '
             f"Meestal ligt de score tussen 0 en 100.</caption>{body}</table>{caveat_html()}</div>")
+
+
+def _unieke_woorden(r: leesbaarheid.Leesbaarheid) -> list[dict]:
+    """The hard words found, each written form once (case ignored), in order of appearance."""
+    seen, out = set(), []
+    for w in r.moeilijke_woorden:
+        key = str(w.get("woord", "")).lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out
 
 
 def markering_html(meting: Meting) -> str:
@@ -344,24 +387,21 @@ def markering_html(meting: Meting) -> str:
     r = meting.result
     parts = ['<div class="ss-markering">',
              '<p class="ss-legende"><mark class="ss-moeilijk">gemarkeerd</mark> = moeilijk woord '
-             '(ga er met de muis over voor een eenvoudiger woord), '
+             '(een eenvoudiger woord staat in het lijstje onder de brief), '
              '<span class="ss-lang">golvend onderlijnd</span> = lange zin.</p>']
     if r.lange_zinnen:
         parts.append(f"<p>{len(r.lange_zinnen)} lange {'zin' if len(r.lange_zinnen) == 1 else 'zinnen'} "
                      f"(meer dan {leesbaarheid.LANGE_ZIN} woorden). Maak er kortere zinnen van.</p>")
     parts.append(leesbaarheid.markeer_html(meting.tekst, r))
     if r.moeilijke_woorden:
-        seen, items = set(), []
-        for w in r.moeilijke_woorden:
-            key = str(w.get("woord", "")).lower()
-            if key in seen:
-                continue
-            seen.add(key)
-            items.append(f"<li><strong>{escape(str(w.get('woord', '')))}</strong> → "
-                         f"{escape(str(w.get('suggestie', '')))}</li>")
-        # a list too, because hovering does not work on a tablet or a projector
-        parts.append(f'<details class="ss-suggesties"><summary>Moeilijke woorden en een eenvoudiger woord '
-                     f'({len(items)})</summary><ul>{"".join(items)}</ul></details>')
+        items = [f"<li><strong>{escape(str(w.get('woord', '')))}</strong> → "
+                 f"{escape(str(w.get('suggestie', '')))}</li>" for w in _unieke_woorden(r)]
+        keer = len(r.moeilijke_woorden)
+        # always open: hovering does not work on a tablet, a phone or a projector
+        parts.append(f'<div class="ss-suggesties"><p class="ss-suggesties-kop"><strong>Moeilijke woorden '
+                     f'en een eenvoudiger woord</strong> ({keer} keer, {len(items)} '
+                     f'{"verschillend woord" if len(items) == 1 else "verschillende woorden"})</p>'
+                     f'<ul>{"".join(items)}</ul></div>')
     else:
         parts.append("<p>Geen woorden uit de lijst met moeilijke woorden gevonden.</p>")
     parts.append("</div>")
@@ -391,8 +431,11 @@ def vergelijking_html(vergelijking: dict) -> str:
                     f'<td class="ss-getal"{_TD}>{escape(fmt(r["na"]))}</td>'
                     f'<td class="ss-getal"{_TD}>{escape(teken + fmt(d))}</td><td{_TX}>{escape(oordeel)}</td></tr>')
     cls = {True: "ss-beter", False: "ss-slechter", None: "ss-gelijk"}[vergelijking["makkelijker"]]
+    regels = "".join(f"<li>{escape(regel)}</li>" for regel in vergelijking.get("regels", []))
     return ('<div class="ss-vergelijking">'
-            f'<p class="ss-vergelijking-zin {cls}"><strong>{escape(vergelijking["zin"])}</strong></p>'
+            f'<p class="ss-vergelijking-zin {cls}"><strong>{escape(vergelijking["oordeel"])}</strong></p>'
+            f'<ul class="ss-vergelijking-regels">{regels}</ul>'
+            '<p class="ss-caveat">Een formule meet alleen de buitenkant. Lees de brief ook samen met een ouder.</p>'
             f'<table class="ss-score-tabel"{_TABEL}><thead><tr><th scope="col"{_TH}>Maat</th>'
             f'<th scope="col"{_TD}>Voor</th><th scope="col"{_TD}>Na</th><th scope="col"{_TD}>Verschil</th>'
             f'<th scope="col"{_TX}>Betekent</th></tr></thead>'
@@ -412,10 +455,12 @@ class _Kolom:
         model = view.model
         opties = [("Kies een voorbeeldbrief …", ZONDER_VOORBEELD)] + [(v.label, v.id) for v in voorbeelden()]
         self.titel = w.HTML(f'<h4 class="ss-brief-titel">{escape(titel)}</h4>')
+        # description_width "initial": the label gets the room it needs ("Voorbeeld:", not "Voorbee…")
         self.voorbeeld = w.Dropdown(options=opties, value=ZONDER_VOORBEELD, description="Voorbeeld:",
+                                    style={"description_width": "initial"},
                                     layout=w.Layout(width="auto", max_width="100%"))
         self.voorbeeld.add_class("ss-brief-voorbeeld")
-        self.terug = w.Button(description="Mijn tekst terug", disabled=True,
+        self.terug = w.Button(description="Mijn tekst terug", disabled=True, layout=w.Layout(width="auto"),
                               tooltip="Zet de tekst terug die hier stond voor je een voorbeeld koos.")
         self.terug.add_class("ss-knop")
         self.tekst = w.Textarea(value=model.tekst(kant), rows=14, continuous_update=True,
@@ -500,7 +545,7 @@ class BriefEditorView:
         if vergelijken:
             self.kolommen["voor"] = _Kolom(self, "voor", "Voor: de brief zoals hij nu is")
             self.kolommen["na"] = _Kolom(self, "na", "Na: jouw nieuwe versie")
-            self.neem_over = w.Button(description="Neem de brief uit Voor over",
+            self.neem_over = w.Button(description="Neem de brief uit Voor over", layout=w.Layout(width="auto"),
                                       tooltip="Kopieer de brief uit het vak Voor naar dit vak, en herschrijf hem hier.")
             self.neem_over.add_class("ss-knop")
             self.neem_over.on_click(self._on_neem_over)

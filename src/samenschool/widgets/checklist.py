@@ -26,10 +26,10 @@ BESTAND = "checklist_brief.csv"
 KOLOMMEN = ("id", "punt", "uitleg", "bron")
 
 B1_NOOT = (
-    "Let op: je hoort vaak dat een brief op taalniveau B1 moet staan. B1 is een populaire "
-    "vuistregel, maar er is geen meetbare basis voor (kritiek van C. Jansen). Gebruik B1 dus "
-    "als richtlijn, niet als meting. Een brief is pas helder als ouders hem begrijpen. Vraag het hen."
+    "En taalniveau B1? Dat is een richtlijn, geen meting (zie de uitleg bij 'Wat maakt een brief "
+    "moeilijk?'). Een brief is pas helder als ouders hem begrijpen. Vraag het hen."
 )
+"""Module 05 explains B1 once, early; this note only refers back to it."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 A parent's quote from the report (``datasets/citaten.csv``, section ``drempels_ouders``) is
 shown; the learner ticks the barrier(s) they recognise and then sees where the report
-places the quote, with that barrier's description. There is no right/wrong: a quote often
+places the quote, with that barrier's (neutral) description. There is no right/wrong: a quote often
 shows more than one barrier, so every difference is explained, never marked as "fout".
 
 Model: ``DrempelKeuze`` (pure Python, saved in the werkmap at every change).
@@ -163,7 +163,6 @@ class DrempelKeuze:
     def _save(self) -> None:
         self.werkmap.set(self.module, self.sleutel, {"gekozen": self.gekozen, "bekeken": self.bekeken},
                          label=f"Welke drempel zie je in citaat {self.citaat_id}?")
-        _ui.meld_wijziging(self.module)
 
     def kies(self, drempel_ids) -> None:
         unknown = [i for i in drempel_ids if i not in self.drempel_ids]
@@ -261,15 +260,29 @@ def toon(*citaat_ids: str, aantal: int = 3) -> None:
 
 
 # -- page blocks -------------------------------------------------------------------------------
+# A frame under a barrier that shows how *schools* see parents: it is the schools' view, not
+# a fact about parents. Respectful, no blame; based on the report ("Ouders zijn betrokken op
+# hun kind en willen ook betrokken worden in de school en schoolloopbaan van hun kind.").
+KADER: dict[str, str] = {
+    "school_drempels_bij_ouders": (
+        "Zo zien sommige scholen het. Ouders zelf vertellen iets anders: ze willen graag betrokken "
+        "zijn bij de school van hun kind. Wat hen tegenhoudt, lees je bij de negen drempels van ouders."
+    ),
+}
+
+
 def drempel_html(drempel_id: str, *citaat_ids: str, max_citaten: int = 2, citaten=None, drempels=None) -> str:
-    """One barrier: its name, the report's description and its quotes (the given ids, or
-    the first ``max_citaten`` quotes the report places with it)."""
+    """One barrier: its name, a short neutral description (``beschrijving``: never a
+    parent's words) and its quotes, each shown once as a quote with its source (the given
+    ids, or the first ``max_citaten`` quotes the report places with it)."""
     rij = drempel_rij(drempel_id, drempels)
-    ids = list(citaat_ids) or citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
+    ids = list(dict.fromkeys(citaat_ids)) or citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
+    kader = KADER.get(drempel_id)
     citaat = (pagina.citaat_html if citaten is None else
               (lambda c: _citaat_html_uit(citaat_rij(c, citaten))))
     return (f'<section class="ss-drempel" data-drempel="{escape(drempel_id)}">'
             f'<h3>{escape(rij["naam"])}</h3><p class="ss-drempel-beschrijving">{escape(rij["beschrijving"])}</p>'
+            + (f'<p class="ss-drempel-kader">{escape(kader)}</p>' if kader else "")
             + "".join(citaat(c) for c in ids) + "</section>")
 
 

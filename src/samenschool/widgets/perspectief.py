@@ -19,7 +19,7 @@ import pandas as pd
 from samenschool import data, invoer, pagina
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
-from samenschool.widgets.drempel_kiezen import (MODULE, SECTIE_SCHOOL, _citaat_html_uit, citaat_rij,
+from samenschool.widgets.drempel_kiezen import (KADER, MODULE, SECTIE_SCHOOL, _citaat_html_uit, citaat_rij,
                                                  citaten_bij_drempel, drempel_rij)
 
 VRAGEN: tuple[tuple[str, str], ...] = (
@@ -77,7 +77,6 @@ class Perspectiefwissel:
     def _save(self) -> None:
         self.werkmap.set(self.module, self.sleutel, {"antwoorden": self.antwoorden, "onthuld": self.onthuld},
                          label=f"Perspectiefwissel ({self.scenario_id})")
-        _ui.meld_wijziging(self.module)
 
     def zet(self, vraag: str, tekst: str) -> invoer.Controle:
         """Save one answer (checked and cleaned); empty is allowed while writing."""
@@ -125,9 +124,22 @@ class Perspectiefwissel:
         return _citaat_html_uit(citaat_rij(citaat_id, self._citaten))
 
     def rapport_html(self) -> str:
+        """What the report says. Practices and barriers get their short neutral description;
+        the words of parents and schools appear only as quotes with their source, each quote
+        once (and not the scenario's own quote, which stands above the questions)."""
         drempel = drempel_rij(self.drempel_id, self._drempels)
+        getoond: set[str] = {self.citaat_id} if self.citaat_id else set()
+
+        def nieuwe(ids) -> list[str]:
+            uit = []
+            for c in ids:
+                if c and c not in getoond:
+                    getoond.add(c)
+                    uit.append(c)
+            return uit
+
         parts = ['<div class="ss-rapport-zegt">',
-                 f'<p>Dit verhaal hoort in het rapport bij de drempel <strong>{escape(drempel["naam"])}</strong>: '
+                 f'<p>Dit verhaal hoort in het rapport bij de drempel <strong>{escape(drempel["naam"])}</strong>. '
                  f'{escape(drempel["beschrijving"])}</p>']
         praktijken = self.praktijken()
         parts.append("<h4>Wat scholen al doen (goede praktijken uit het rapport)</h4>")
@@ -139,17 +151,22 @@ class Perspectiefwissel:
             for _, rij in praktijken.iterrows():
                 parts.append(f'<li><strong>{escape(rij["naam"])}</strong>: {escape(rij["beschrijving"])}</li>')
             parts.append("</ul>")
-            for _, rij in praktijken.iterrows():
-                for c in data.split_list(rij.get("citaat", "")):
-                    parts.append(self._citaat(c))
+            citaten = nieuwe(c for _, rij in praktijken.iterrows() for c in data.split_list(rij.get("citaat", "")))
+            if citaten:
+                parts.append("<p>Zo vertellen ouders en scholen erover in het rapport:</p>")
+                parts += [self._citaat(c) for c in citaten]
         parts.append("<h4>Zo kijken scholen ernaar (focusgroep, februari 2020)</h4>")
         schoolkant = self.schooldrempels()
-        if not schoolkant and not self.schoolcitaten():
+        schoolcitaten = nieuwe(self.schoolcitaten())
+        if not schoolkant and not schoolcitaten:
             parts.append("<p>De focusgroep zegt: drempels zijn er zowel bij de ouders als bij de school.</p>")
         for school_id in schoolkant:
             rij = drempel_rij(school_id, self._drempels)
             parts.append(f'<p><strong>{escape(rij["naam"])}</strong>: {escape(rij["beschrijving"])}</p>')
-        parts += [self._citaat(c) for c in self.schoolcitaten()]
+            kader = KADER.get(school_id)
+            if kader:
+                parts.append(f'<p class="ss-drempel-kader">{escape(kader)}</p>')
+        parts += [self._citaat(c) for c in schoolcitaten]
         parts.append("</div>")
         return "".join(parts)
 

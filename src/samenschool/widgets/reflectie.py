@@ -45,7 +45,6 @@ class Reflectie:
             self.werkmap.set(self.module, self.key, controle.tekst, label=self.vraag)
             self.tekst = controle.tekst
             self.melding = controle.melding
-        _ui.meld_wijziging(self.module)
         return controle.ok
 
     def to_dict(self) -> dict:

@@ -11,6 +11,7 @@ Quotes always come from datasets/citaten.csv by id or by filter, never retyped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Sequence
@@ -133,7 +134,6 @@ class ScenarioReeks:
             self.werkmap.delete(self.module, self._key(kaart.id))
         self.antwoorden[kaart.id] = controle.tekst
         self.melding = controle.melding
-        _ui.meld_wijziging(self.module)
         return controle.ok
 
     @property
@@ -246,6 +246,37 @@ def _citaten_met(citaten: pd.DataFrame, kolom: str, item_id: str) -> pd.DataFram
     return citaten[citaten[kolom].apply(lambda cell: item_id in data.split_list(cell))]
 
 
+_IK_VORM = re.compile(r"\b(ik|mij|mijn|me|we|wij|ons|onze)\b", re.IGNORECASE)
+
+
+def beschrijving_is_kit(rij) -> bool:
+    """Is the description of a value or an impact the kit's own summary?
+
+    ``beschrijving_bron`` says so (kit or rapport). Without that column, a description in the
+    first person ("ik", "we") is taken to be words from the report, never kit text."""
+    tekst = str(rij.get("beschrijving", "") or "").strip()
+    bron = str(rij.get("beschrijving_bron", "") or "").strip().lower()
+    if bron:
+        return bron == "kit"
+    return not _IK_VORM.search(tekst)
+
+
+def beschrijving_html(rij, *, rapport_tonen: bool = True) -> str:
+    """The description as kit text; words from the report only as a marked quote with its source
+    (``rapport_tonen=False``: then left out)."""
+    from samenschool.pagina import BRON
+
+    tekst = str(rij.get("beschrijving", "") or "").strip()
+    if not tekst or tekst in ("—", "-", "nan"):
+        return ""
+    if beschrijving_is_kit(rij):
+        return f'<p class="ss-uitleg">{escape(tekst)}</p>'
+    if not rapport_tonen:
+        return ""
+    return (f'<figure class="ss-citaat ss-rapport"><blockquote>“{escape(tekst)}”</blockquote>'
+            f'<figcaption>Uit het rapport. Bron: {escape(BRON)}.</figcaption></figure>')
+
+
 def waarden_secties(citaten: pd.DataFrame, waarden: pd.DataFrame, alle: bool = False) -> list[tuple[str, str]]:
     """(title, html) per value of partnership: its description and the quotes behind it.
 
@@ -257,23 +288,28 @@ def waarden_secties(citaten: pd.DataFrame, waarden: pd.DataFrame, alle: bool = F
         rows = _citaten_met(citaten, "waarden", w["id"])
         if rows.empty and not alle:
             continue
-        html = f'<p class="ss-uitleg">{escape(str(w.get("beschrijving", "")))}</p>'
+        html = beschrijving_html(w)
         html += "".join(citaat_html(r) for _, r in rows.iterrows()) or \
             '<p class="ss-hulp">Bij deze waarde staat geen citaat in de dataset.</p>'
         secties.append((f"{w['naam']} ({len(rows)} {'citaat' if len(rows) == 1 else 'citaten'})", html))
     return secties
 
 
-IMPACT_GROEPEN = {"kind": "Voor het kind", "ouder": "Voor de ouder", "leerkracht": "Voor de leerkracht",
-                  "relatie": "Voor de relatie"}
+# short tab titles: a tab cuts off longer ones ("Voor de leerkrach…")
+IMPACT_GROEPEN = {"kind": "Het kind", "ouder": "De ouder", "leerkracht": "De leerkracht", "relatie": "De relatie"}
 
 
-def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None = "ouders") -> list[tuple[str, str]]:
+def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None = "ouders", *,
+                   zonder: Sequence[str] = (), per_impact: int | None = 1) -> list[tuple[str, str]]:
     """(title, html) per group (kind, ouder, leerkracht, relatie): each impact with its quotes.
 
-    ``bron``: only impact named by this source ("ouders" or "focusgroep"; None: all)."""
+    ``bron``: only impact named by this source ("ouders" or "focusgroep"; None: all).
+    Every quote appears once: not again under a second impact, and not when it is in
+    ``zonder`` (e.g. the stories of an activity further on the page). ``per_impact``: at
+    most that many quotes per impact (None: all)."""
     if bron is not None and "bron" in impact.columns:
         impact = impact[impact["bron"] == bron]
+    gebruikt = set(zonder)
     secties = []
     for voor, titel in IMPACT_GROEPEN.items():
         items = impact[impact["voor"] == voor]
@@ -282,8 +318,12 @@ def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None
         html = ""
         for _, item in items.iterrows():
             rows = _citaten_met(citaten, "impact", item["id"])
+            rows = rows[~rows["id"].isin(gebruikt)]
+            if per_impact is not None:
+                rows = rows.head(per_impact)
+            gebruikt.update(rows["id"])
             html += (f'<section class="ss-impact"><h4>{escape(str(item["naam"]))}</h4>'
-                     f'<p class="ss-uitleg">{escape(str(item.get("beschrijving", "")))}</p>'
+                     + beschrijving_html(item)
                      + "".join(citaat_html(r) for _, r in rows.iterrows()) + "</section>")
         secties.append((titel, html))
     return secties
@@ -305,7 +345,10 @@ def toon_waarden() -> None:
                                                "accordion", "ss-waarden"))
 
 
-def toon_impact(bron: str | None = "ouders") -> None:
-    """The impact of partnership for child, parent and teacher, with the parents' stories."""
-    _ui.toon_widget(lambda: _tabs_of_accordion(impact_secties(data.citaten(), data.impact(), bron),
-                                               "tab", "ss-impact-tabs"))
+def toon_impact(bron: str | None = "ouders", *, zonder: Sequence[str] = (), per_impact: int | None = 1) -> None:
+    """The impact of partnership for child, parent and teacher, one story of the parents each.
+
+    ``zonder``: quotes to leave out here because the page shows them elsewhere."""
+    _ui.toon_widget(lambda: _tabs_of_accordion(
+        impact_secties(data.citaten(), data.impact(), bron, zonder=zonder, per_impact=per_impact),
+        "tab", "ss-impact-tabs"))

@@ -56,7 +56,6 @@ class Plaatsing:
             self.werkmap.set(self.module, self.sleutel, waarde, label=self.label)
         else:
             self.werkmap.delete(self.module, self.sleutel)
-        _ui.meld_wijziging(self.module)
         return self.samenvatting()
 
     @property
@@ -112,16 +111,21 @@ class PlaatsingView:
 
 
 class Weging:
-    """A weight 0-3 per value (e.g. the values of partnership)."""
+    """A weight 0-3 per value (e.g. the values of partnership). A value without a weight is
+    not weighed yet (None): nothing is chosen for the learner."""
 
     def __init__(self, module: str, waarden: pd.DataFrame | Mapping[str, str], werkmap: Werkmap | None = None,
                  sleutel: str = WEGING_SLEUTEL,
                  label: str = "Hoe zwaar weegt elke waarde van partnerschap voor jou (0-3)?"):
         if isinstance(waarden, pd.DataFrame):
+            from samenschool.widgets.scenario import beschrijving_is_kit
+
             if "volgorde" in waarden.columns:
                 waarden = waarden.sort_values("volgorde")
             self.namen = dict(zip(waarden["id"], waarden["naam"]))
-            self.uitleg = dict(zip(waarden["id"], waarden.get("beschrijving", pd.Series([""] * len(waarden)))))
+            # only the kit's own summary: words from the report are never shown as plain text
+            self.uitleg = {r["id"]: str(r.get("beschrijving", "") or "") if beschrijving_is_kit(r) else ""
+                           for _, r in waarden.iterrows()}
         else:
             self.namen, self.uitleg = dict(waarden), {}
         if not self.namen:
@@ -130,46 +134,61 @@ class Weging:
         self.werkmap = _ui.werkmap_of(werkmap)
         saved = self.werkmap.get(module, sleutel, {})
         saved = saved if isinstance(saved, dict) else {}
-        self.gewichten: dict[str, int] = {}
+        self.gewichten: dict[str, int | None] = {}
         for wid in self.namen:
-            value = saved.get(wid, 0)
-            self.gewichten[wid] = value if isinstance(value, int) and 0 <= value <= MAX_GEWICHT else 0
+            value = saved.get(wid)
+            ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_GEWICHT
+            self.gewichten[wid] = value if ok else None
 
     def zet(self, waarde_id: str, gewicht: object) -> None:
+        """Give a value a weight 0-3 (None clears it) and save at once."""
         if waarde_id not in self.namen:
             raise SamenschoolError(f"'{waarde_id}' is geen waarde uit de lijst.")
-        try:
-            getal = int(str(gewicht).strip())
-        except (TypeError, ValueError):
-            raise SamenschoolError(f"Geef een gewicht van 0 tot {MAX_GEWICHT} (een heel getal).") from None
-        if not 0 <= getal <= MAX_GEWICHT or str(gewicht).strip() not in {str(i) for i in range(MAX_GEWICHT + 1)}:
-            raise SamenschoolError(f"Geef een gewicht van 0 tot {MAX_GEWICHT} (een heel getal).")
-        self.gewichten[waarde_id] = getal
-        self.werkmap.set(self.module, self.sleutel, dict(self.gewichten), label=self.label)
-        _ui.meld_wijziging(self.module)
+        if gewicht is None:
+            self.gewichten[waarde_id] = None
+        else:
+            tekst = str(gewicht).strip()
+            if isinstance(gewicht, bool) or tekst not in {str(i) for i in range(MAX_GEWICHT + 1)}:
+                raise SamenschoolError(f"Geef een gewicht van 0 tot {MAX_GEWICHT} (een heel getal).")
+            self.gewichten[waarde_id] = int(tekst)
+        gewogen = self.to_dict()
+        if gewogen:
+            self.werkmap.set(self.module, self.sleutel, gewogen, label=self.label)
+        else:
+            self.werkmap.delete(self.module, self.sleutel)
+
+    @property
+    def gewogen(self) -> list[str]:
+        """Ids of the values that have a weight (0 included), in list order."""
+        return [w for w in self.namen if self.gewichten[w] is not None]
 
     @property
     def gekozen(self) -> list[str]:
         """Ids of the values with weight > 0, heaviest first (ties in list order)."""
-        ids = [w for w in self.namen if self.gewichten[w] > 0]
+        ids = [w for w in self.gewogen if self.gewichten[w] > 0]
         return sorted(ids, key=lambda w: -self.gewichten[w])
 
     def samenvatting(self) -> str:
-        if not self.gekozen:
+        totaal = len(self.namen)
+        if not self.gewogen:
             return "Je gaf nog geen enkele waarde een gewicht."
-        zwaarst = max(self.gewichten.values())
+        tekst = f"Je gaf {len(self.gewogen)} van de {totaal} waarden een gewicht."
+        if not self.gekozen:
+            return tekst + " Geen enkele waarde weegt voor jou (nog) zwaarder dan 0."
+        zwaarst = max(self.gewichten[w] for w in self.gekozen)
         top = [self.namen[w] for w in self.gekozen if self.gewichten[w] == zwaarst]
-        tekst = (f"Je koos {len(self.gekozen)} van de {len(self.namen)} waarden. "
-                 f"Het zwaarst ({zwaarst}) weegt: {', '.join(top)}.")
-        return tekst
+        return tekst + f" Het zwaarst ({zwaarst}) weegt: {', '.join(top)}."
 
     def grafiek(self):
         from samenschool import grafiek
 
-        return grafiek.waarden_gewicht({self.namen[w]: self.gewichten[w] for w in self.namen})
+        if not self.gewogen:
+            raise SamenschoolError("Geef eerst minstens één waarde een gewicht. Dan maak je de grafiek.")
+        return grafiek.waarden_gewicht({self.namen[w]: self.gewichten[w] for w in self.gewogen})
 
     def to_dict(self) -> dict:
-        return dict(self.gewichten)
+        """The weights given so far ({value id: 0-3}); values without a weight are left out."""
+        return {w: self.gewichten[w] for w in self.gewogen}
 
 
 class WegingView:
@@ -185,7 +204,7 @@ class WegingView:
             kop = widgets.HTML(f'<p class="ss-waarde"><strong>{escape(naam)}</strong>'
                                + (f"<br><span class=\"ss-hulp\">{escape(str(uitleg))}</span>" if uitleg else "")
                                + "</p>")
-            toggles = widgets.ToggleButtons(options=opties, value=model.gewichten[wid],
+            toggles = widgets.ToggleButtons(options=opties, value=model.gewichten[wid],  # None: nothing chosen
                                             tooltips=[GEWICHT_UITLEG[i] for i in range(MAX_GEWICHT + 1)],
                                             style={"button_width": "3.5em"})
             toggles.add_class("ss-gewicht")
@@ -201,7 +220,9 @@ class WegingView:
         self.knop = _ui.knop("Toon mijn waarden in een grafiek", "ss-knop-grafiek")
         self.knop.on_click(self._grafiek)
         self.grafiek = widgets.HTML("")
-        kinderen = [legende] + rijen + [self.status] + ([self.knop, self.grafiek] if met_grafiek else [])
+        self.knop.layout.flex = "0 0 auto"
+        knop_rij = widgets.HBox([self.knop])  # a button as wide as its label, not the whole page
+        kinderen = [legende] + rijen + [self.status] + ([knop_rij, self.grafiek] if met_grafiek else [])
         self.widget = widgets.VBox(kinderen)
         self.widget.add_class("ss-weging")
 
@@ -225,7 +246,7 @@ def maak_plaatsing(module: str, *, treden: Sequence[str] = SAMEN_TREDEN, werkmap
     return PlaatsingView(Plaatsing(module, werkmap, treden, sleutel))
 
 
-KERNWAARDEN = 8  # the eight values DESIGN.md names for module 02 (volgorde 1-8 in waarden.csv)
+KERNWAARDEN = 8  # eight core values of the report (volgorde 1-8 in waarden.csv); not "the most named"
 
 
 def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, ids: Sequence[str] | None = None,

@@ -72,6 +72,10 @@ class Sorteerder:
         self.themas = themas.reset_index(drop=True)
         self.thema_namen = dict(zip(self.themas["id"], self.themas["naam"]))
         self.thema_uitleg = dict(zip(self.themas["id"], self.themas["beschrijving"]))
+        # "kit": the kit's own summary; else (rapport, or no column) words from the report
+        bron = self.themas["beschrijving_bron"] if "beschrijving_bron" in self.themas.columns else None
+        self.thema_uitleg_kit = dict(zip(self.themas["id"], [str(b).strip().lower() == "kit" for b in bron])) \
+            if bron is not None else {}
         self.groep = dict(zip(self.citaten["id"], self.citaten["thema"]))
         opgeslagen = self.werkmap.load(module)
         self.keuzes: dict[str, str | None] = {}
@@ -107,7 +111,6 @@ class Sorteerder:
                 raise SamenschoolError(f"'{thema_id}' is geen thema. Kies een van de vijf thema's.")
             self.werkmap.set(self.module, self._key(citaat_id), thema_id, label=self.label(citaat_id))
             self.keuzes[citaat_id] = thema_id
-        _ui.meld_wijziging(self.module)
 
     @property
     def aantal_gekozen(self) -> int:
@@ -129,8 +132,13 @@ class Sorteerder:
         elif gekozen == groep:
             tekst = f"Jij koos {groep_naam}. De oudergroep plaatste dit citaat ook bij {groep_naam}."
         else:
-            uitleg = str(self.thema_uitleg.get(groep, "")).strip()
-            omdat = f" Het rapport zegt over dat thema: “{uitleg}”" if uitleg else ""
+            uitleg = str(self.thema_uitleg.get(groep, "") or "").strip()
+            if not uitleg:
+                omdat = ""
+            elif self.thema_uitleg_kit.get(groep):
+                omdat = f" Over dat thema: {uitleg}"
+            else:  # words from the report: always as a quote with its source
+                omdat = f" Het rapport zegt over dat thema: “{uitleg}” (bron: rapport van Recht-Op vzw)."
             tekst = (f"Jij koos {self.thema_namen[gekozen]}. De oudergroep plaatste dit citaat bij "
                      f"{groep_naam}.{omdat} Beide lezingen kunnen: de thema's overlappen. "
                      "Wat zag jij in dit citaat?")

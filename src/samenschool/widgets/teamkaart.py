@@ -5,7 +5,8 @@ ons") to 3 ("speelt sterk"). Two ways to collect the weights:
 
 a. on one shared screen, in turn ("Volgend teamlid"), each member under a role or a
    number ("Leerkracht 1"), never a person's real name;
-b. each member saves their weights on their own laptop as a small JSON file and sends it;
+b. each member saves their weights on their own laptop as a small file and sends it (the
+   page shows a button-like download link and one plain sentence; no folder paths);
    one person combines the files (FileUpload). A wrong or broken file gives a Dutch
    message that names the file; the other files still count.
 
@@ -36,6 +37,9 @@ MAX_BESTAND = 100_000  # bytes: a member file is well under 2 kB
 MAX_LABEL = 40
 SLEUTEL = "teamkaart"
 EXPORT_MAP = "teamkaart"  # subfolder of the werkmap for member files
+ALLES_NUL = ("Alles staat op 0. Klopt dat? Dan speelt geen enkele drempel bij jullie. "
+             "Klik nog eens om zo te bewaren, of pas je weging eerst aan.")
+DOWNLOAD_UITLEG = "Stuur dit bestand naar de persoon die de teamkaart maakt."
 PRIVACY = ("Gebruik een rol of een nummer (bv. ‘Leerkracht 1’, ‘Zorg 2’, ‘Directie’), "
            "geen echte naam. Zo blijft de teamkaart anoniem.")
 
@@ -295,12 +299,13 @@ class TeamKaartView:
                                       tooltips=list(SCHAAL.values()),
                                       style={"button_width": "3em"})
             knoppen.add_class("ss-weging")
+            knoppen.observe(self._weging_gewijzigd, names="value")
             self.schuiven[drempel_id] = knoppen
             rijen.append(w.HBox([w.HTML(f"<span>{escape(model.namen[drempel_id])}</span>",
                                         layout=w.Layout(width="22em")), knoppen]))
         self.volgende = _ui.knop("Bewaar en volgend teamlid", "ss-knop-volgende", "primary")
         self.volgende.on_click(self._volgende)
-        self.bestand = _ui.knop("Bewaar mijn weging als bestand", "ss-knop-bestand")
+        self.bestand = _ui.knop("Maak een bestand van mijn weging", "ss-knop-bestand")
         self.bestand.on_click(self._bestand)
         self.upload = w.FileUpload(accept=".json", multiple=True, description="Kies de bestanden van collega's",
                                    layout=w.Layout(width="auto"))
@@ -310,6 +315,7 @@ class TeamKaartView:
         self.wis_knop = _ui.knop("Begin een nieuwe teamkaart", "ss-knop-wis")
         self.wis_knop.on_click(self._wis)
         self._wis_gevraagd = False
+        self._nul_gevraagd: str | None = None  # which button asked "Alles staat op 0. Klopt dat?"
         self.status = w.HTML(_ui.werkmap_meldingen_html(model.werkmap))
         self.download = w.HTML("")
         self.leden = w.HTML("")
@@ -327,6 +333,20 @@ class TeamKaartView:
 
     def gewichten(self) -> dict[str, int]:
         return {i: int(k.value) for i, k in self.schuiven.items()}
+
+    def _weging_gewijzigd(self, _change=None) -> None:
+        self._nul_gevraagd = None
+        self.download.value = ""  # a file made before this change no longer matches the weighing
+
+    def _nul_eerst_vragen(self, knop: str) -> bool:
+        """Every weight 0 is possible but often a forgotten weighing. The first click only asks;
+        a second click on the same button (weights unchanged) saves. Returns True when it asked."""
+        if any(self.gewichten().values()) or self._nul_gevraagd == knop:
+            self._nul_gevraagd = None
+            return False
+        self._nul_gevraagd = knop
+        self.status.value = _ui.melding_html(ALLES_NUL, "let_op")
+        return True
 
     def _reset(self) -> None:
         for knoppen in self.schuiven.values():
@@ -347,6 +367,8 @@ class TeamKaartView:
 
     @_ui.veilig()
     def _volgende(self, _button=None) -> None:
+        if self._nul_eerst_vragen("volgende"):
+            return
         label = self.model.add_member(self.label.value, self.gewichten())
         self.status.value = _ui.melding_html(f"Bewaard voor {label}. Geef door aan het volgende teamlid.", "ok")
         self._reset()
@@ -354,15 +376,18 @@ class TeamKaartView:
 
     @_ui.veilig()
     def _bestand(self, _button=None) -> None:
+        if self._nul_eerst_vragen("bestand"):
+            return
         label = _schoon_label(self.label.value) or self.model.volgend_label()
         data = self.model.member_bytes(label, self.gewichten())
-        path = self.model.bewaar_bestand(label, self.gewichten())
+        path = self.model.bewaar_bestand(label, self.gewichten())  # a copy in the werkmap, not shown
         b64 = base64.b64encode(data).decode("ascii")
         self.download.value = (
-            f'<p><a class="ss-download" download="{escape(path.name)}" '
-            f'href="data:application/json;base64,{b64}">Download {escape(path.name)}</a> '
-            f"(ook bewaard in {escape(str(path.parent))}).</p>")
-        self.status.value = _ui.melding_html(f"Je weging staat in {path.name}. Stuur dat bestand door.", "ok")
+            f'<p><a class="ss-download-knop" download="{escape(path.name)}" '
+            f'href="data:application/json;base64,{b64}">Bewaar mijn weging als bestand</a></p>'
+            f'<p class="ss-hulp">{escape(DOWNLOAD_UITLEG)}</p>')
+        self.status.value = _ui.melding_html(
+            "Je bestand is klaar. Klik op ‘Bewaar mijn weging als bestand’.", "ok")
 
     @_ui.veilig()
     def _samenvoegen(self, _button=None) -> None:
