@@ -98,3 +98,17 @@ def test_the_real_datasets_load_with_their_schema():
         assert isinstance(frame, pd.DataFrame) and len(frame) > 0, name
         key = "id" if "id" in frame else "woord"
         assert frame[key].is_unique, name
+
+
+def test_a_csv_saved_by_excel_with_a_byte_order_mark_loads(package):
+    (package / "themas.csv").write_bytes("\ufeffid,nummer\nbetaalbaarheid,1\n".encode("utf-8"))
+    assert list(data.themas(package)["id"]) == ["betaalbaarheid"]
+
+
+def test_a_schools_own_file_is_checked_against_the_kits_schema(tmp_path):
+    own = tmp_path / "onze_checklist.csv"
+    own.write_text("id,punt,uitleg,bron\ntitel,Een titel,Zeg waarover het gaat.,School\n", encoding="utf-8")
+    assert list(data.load_file("checklist_brief", own)["id"]) == ["titel"]
+    own.write_text("id,punt,uitleg,bron\ntitel,,Zeg waarover het gaat.,School\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"onze_checklist\.csv, regel 2, kolom 'punt'"):
+        data.load_file("checklist_brief", own)

@@ -35,3 +35,12 @@ def test_the_route_is_read_from_the_werkmap(werkmap_dir):
 def test_an_unknown_route_in_an_old_werkmap_is_ignored():
     assert pagina.volgende_in_route("00_start", "bestaat_niet") is None
     assert "ss-nav-route" not in pagina.navigatie_html("00_start", route_id="bestaat_niet")
+
+
+def test_an_unknown_quote_id_gives_a_dutch_error():
+    import pytest
+
+    from samenschool.errors import SamenschoolError
+
+    with pytest.raises(SamenschoolError, match="Deze citaten bestaan niet: C999"):
+        pagina.citaat_html("C999")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from samenschool.errors import DataError
+from samenschool.errors import DataError, SamenschoolError
 from samenschool.paths import datasets_dir
 
 LIST_SEPARATOR = ";"
@@ -58,7 +58,8 @@ def _read_csv(path: Path, fields: list[dict]) -> pd.DataFrame:
         raise DataError(f"Het bestand {path} ontbreekt.")
     names = [f["name"] for f in fields]
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        # utf-8-sig: a file saved as "CSV UTF-8" by Excel starts with a byte-order mark
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), None)
     except UnicodeDecodeError as exc:
         raise DataError(f"{path} is geen UTF-8-tekst (byte {exc.start}).") from exc
@@ -68,7 +69,7 @@ def _read_csv(path: Path, fields: list[dict]) -> pd.DataFrame:
     if missing:
         raise DataError(f"{path}: kolom(men) {', '.join(missing)} ontbreken in de kopregel (regel 1).")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, ValueError) as exc:
         raise DataError(f"{path} kan niet gelezen worden als CSV: {exc}") from exc
     return frame
@@ -137,6 +138,24 @@ def load(name: str, folder: Path | str | None = None) -> pd.DataFrame:
     """One dataset as a DataFrame (a copy: change it freely)."""
     root = Path(folder) if folder is not None else datasets_dir()
     return _load_cached(name, str(root.resolve())).copy()
+
+
+def load_file(name: str, path: Path | str) -> pd.DataFrame:
+    """A CSV file anywhere (e.g. a school's own version) checked against the schema of the
+    kit's table ``name``. References to other tables are not checked."""
+    package = _package(datasets_dir())
+    fields = _resource(package, name, datasets_dir()).get("schema", {}).get("fields", [])
+    path = Path(path)
+    return _check_and_type(_read_csv(path, fields), fields, path)
+
+
+def kies(frame: pd.DataFrame, ids, wat: str = "citaten") -> pd.DataFrame:
+    """The rows with these ids, in this order. An unknown id gives a Dutch error naming it."""
+    ids = list(ids)
+    onbekend = [i for i in ids if i not in set(frame["id"])]
+    if onbekend:
+        raise SamenschoolError(f"Deze {wat} bestaan niet: {', '.join(onbekend)}.")
+    return frame.set_index("id").loc[ids].reset_index()
 
 
 def split_list(value: str) -> list[str]:

@@ -138,11 +138,7 @@ def leerlingversie(nb, naam: str):
 def _citaat_md(citaat_id: str) -> str:
     from samenschool import data, pagina
 
-    rows = data.citaten()
-    match = rows[rows["id"] == citaat_id]
-    if match.empty:
-        raise SamenschoolError(f"Citaat {citaat_id} bestaat niet in datasets/citaten.csv.")
-    row = match.iloc[0]
+    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
     wie = pagina.SPREKERS.get(row["spreker"], row["spreker"])
     return f"> “{row['tekst']}”\n>\n> — {wie} ({citaat_id})"
 

@@ -20,11 +20,7 @@ SPREKERS = {
 
 def citaat_html(citaat_id: str) -> str:
     """A quote from datasets/citaten.csv, verbatim, with who said it and the source."""
-    rows = data.citaten()
-    match = rows[rows["id"] == citaat_id]
-    if match.empty:
-        raise KeyError(f"Citaat {citaat_id} bestaat niet in datasets/citaten.csv")
-    row = match.iloc[0]
+    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
     wie = SPREKERS.get(row["spreker"], row["spreker"])
     return (
         f'<figure class="ss-citaat" data-citaat="{escape(citaat_id)}">'

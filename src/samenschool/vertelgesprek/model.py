@@ -27,7 +27,7 @@ def ouder_zegt(citaat_id: str) -> str:
     it and the source. Never retyped here."""
     from samenschool import data
 
-    row = data.citaten().set_index("id").loc[citaat_id]
+    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
     wie = "Tip uit de focusgroep" if row["spreker"] == "focusgroep" else "Een ouder zegt"
     return f"{wie}: “{row['tekst']}” (rapport Recht-Op vzw)"
 

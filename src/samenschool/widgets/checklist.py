@@ -10,19 +10,18 @@ werkmap at once (key ``checklist_brief``) and comes back after a restart or relo
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from samenschool import data
 from samenschool.errors import DataError
-from samenschool.paths import datasets_dir
 from samenschool.werkmap import Werkmap
 
 MODULE = "05_heldere_taal"
 SLEUTEL = "checklist_brief"
 LABEL = "Checklist: toegankelijke brief voor ouders (aangevinkte punten)"
-BESTAND = "checklist_brief.csv"
+TABEL = "checklist_brief"
 KOLOMMEN = ("id", "punt", "uitleg", "bron")
 
 B1_NOOT = (
@@ -41,34 +40,14 @@ class Punt:
 
 
 def laad_punten(pad: Path | str | None = None) -> tuple[Punt, ...]:
-    """The checklist points from the CSV. Raises DataError (Dutch) naming file and row."""
-    path = Path(pad) if pad is not None else datasets_dir() / BESTAND
-    if not path.is_file():
-        raise DataError(f"Het bestand {path} ontbreekt. Daarin staan de punten van de checklist.")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            header = rows[0].keys() if rows else []
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path} is geen UTF-8-tekst. Bewaar het als CSV UTF-8.") from exc
-    missing = [k for k in KOLOMMEN if k not in header]
-    if missing:
-        raise DataError(f"{path}: kolom(men) {', '.join(missing)} ontbreken in de kopregel (regel 1).")
-    punten, seen = [], set()
-    for number, row in enumerate(rows, start=2):
-        values = {k: (row.get(k) or "").strip() for k in KOLOMMEN}
-        if not any(values.values()):
-            continue
-        for k in ("id", "punt", "bron"):
-            if not values[k]:
-                raise DataError(f"{path}, regel {number}, kolom '{k}': dit veld mag niet leeg zijn.")
-        if values["id"] in seen:
-            raise DataError(f"{path}, regel {number}, kolom 'id': '{values['id']}' komt twee keer voor.")
-        seen.add(values["id"])
-        punten.append(Punt(**values))
+    """The checklist points: the kit's table, or a CSV of the school's own (``pad``), checked
+    against the schema in datapackage.json. Raises DataError (Dutch) naming file and row."""
+    frame = data.load(TABEL) if pad is None else data.load_file(TABEL, pad)
+    punten = tuple(Punt(**{k: str(row[k]).strip() for k in KOLOMMEN}) for _, row in frame.iterrows()
+                   if any(str(row[k]).strip() for k in KOLOMMEN))
     if not punten:
-        raise DataError(f"{path} heeft geen punten.")
-    return tuple(punten)
+        raise DataError(f"{pad or TABEL} heeft geen punten.")
+    return punten
 
 
 class Checklist:

@@ -48,10 +48,7 @@ def kaarten_uit_citaten(citaten: pd.DataFrame, ids: Sequence[str] | None = None,
 
     ``per_thema``: keep at most that many quotes per theme (the first in file order)."""
     if ids:
-        onbekend = [i for i in ids if i not in set(citaten["id"])]
-        if onbekend:
-            raise SamenschoolError(f"Deze citaten bestaan niet: {', '.join(onbekend)}.")
-        rows = citaten.set_index("id").loc[list(ids)].reset_index()
+        rows = data.kies(citaten, ids)
     else:
         rows = citaten
         if thema is not None:

@@ -257,10 +257,7 @@ def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, ids: Sequen
     if "volgorde" in waarden.columns:
         waarden = waarden.sort_values("volgorde")
     if ids:
-        onbekend = [i for i in ids if i not in set(waarden["id"])]
-        if onbekend:
-            raise SamenschoolError(f"Deze waarden bestaan niet: {', '.join(onbekend)}.")
-        waarden = waarden.set_index("id").loc[list(ids)].reset_index()
+        waarden = data.kies(waarden, ids, "waarden")
     elif aantal:
         waarden = waarden.head(aantal)
     return WegingView(Weging(module, waarden, werkmap, sleutel), met_grafiek=met_grafiek)

@@ -261,10 +261,7 @@ def maak(module: str, n: int = 5, *, citaat_ids: list[str] | None = None, werkma
     if "nummer" in themas.columns:
         themas = themas.sort_values("nummer")
     if citaat_ids:
-        onbekend = [c for c in citaat_ids if c not in set(citaten["id"])]
-        if onbekend:
-            raise SamenschoolError(f"Deze citaten bestaan niet: {', '.join(onbekend)}.")
-        rows = citaten.set_index("id").loc[list(citaat_ids)].reset_index()
+        rows = data.kies(citaten, citaat_ids)
     else:
         rows = kies_citaten(citaten, themas, n)
     return SorteerView(Sorteerder(module, rows, themas, werkmap), met_grafiek=met_grafiek)
