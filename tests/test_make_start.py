@@ -18,7 +18,7 @@ def test_make_start_serves_the_start_page(tmp_path):
     env = dict(os.environ, SAMENSCHOOL_GEEN_BROWSER="1", SAMENSCHOOL_WERKMAP=str(tmp_path / "werkmap"))
     proc = subprocess.Popen(["make", "--no-print-directory", "start", f"PORT={port}"], cwd=repo_root(), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/voila/render/00_start.ipynb"
+    url = f"http://127.0.0.1:{port}/voila/render/notebooks/00_start.ipynb"
     try:
         deadline, body = time.monotonic() + 120, ""
         while time.monotonic() < deadline and proc.poll() is None:
@@ -38,4 +38,4 @@ def test_make_start_serves_the_start_page(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             out, _ = proc.communicate()
-    assert f"http://localhost:{port}/voila/render/00_start.ipynb" in out, out
+    assert f"http://localhost:{port}/voila/render/notebooks/00_start.ipynb" in out, out

@@ -102,3 +102,15 @@ def test_orphan_and_bad_sources(tmp_path):
     nb.cells[1] = nbformat.v4.new_code_cell("1", metadata={"tags": ["oplossing"]})
     with pytest.raises(SamenschoolError, match="geen Markdown"):
         oefeningen.leerlingversie(nb, "99_test")
+
+
+def test_the_start_page_links_every_exercise():
+    import json
+
+    from samenschool.paths import repo_root
+
+    root = repo_root()
+    start = json.loads((root / "notebooks" / "00_start.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in start["cells"] if c["cell_type"] == "markdown")
+    for path in sorted((root / "exercises").glob("[0-9][0-9]_*.ipynb")):
+        assert f"(../exercises/{path.name})" in text, path.name

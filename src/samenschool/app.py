@@ -18,10 +18,12 @@ import webbrowser
 from pathlib import Path
 
 from samenschool.errors import SamenschoolError
-from samenschool.paths import PACKAGE_DIR, notebooks_dir
+from samenschool.paths import PACKAGE_DIR, notebooks_dir, repo_root
 
 TEMPLATE_ROOT = PACKAGE_DIR / "share" / "jupyter"
-START_PAGE = "00_start.ipynb"
+# Voilà serves the whole checkout (so exercises/ is reachable next to notebooks/); the start
+# page is the first module. Links between pages are relative and work in JupyterLab too.
+START_PAGE = "notebooks/00_start.ipynb"
 DEFAULT_PORT = 8866
 
 
@@ -53,7 +55,7 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
     werkmap (the Cookie header reaches the kernel; see werkmap.deelnemer_id)."""
     extra = ["--VoilaConfiguration.http_header_envs=['Cookie']"] if klas else []
     return [
-        sys.executable, "-m", "voila", str(folder or notebooks_dir()),
+        sys.executable, "-m", "voila", str(folder or repo_root()),
         f"--port={port}", f"--Voila.ip={host}", "--no-browser",
         "--template=samenschool", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",

@@ -119,7 +119,8 @@ def problems(page) -> PageProblems:
 
 def open_module(page, base_url: str, notebook: str) -> None:
     """Go to a module page and wait until Voilà has run every cell."""
-    page.goto(f"{base_url}/voila/render/{notebook}", timeout=PAGE_TIMEOUT_MS)
+    path = notebook if "/" in notebook else f"notebooks/{notebook}"  # modules live in notebooks/
+    page.goto(f"{base_url}/voila/render/{path}", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("#rendered_cells", state="visible", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_function("() => !document.querySelector('#loading') || "
                            "getComputedStyle(document.querySelector('#loading')).display === 'none'",
