@@ -20,7 +20,11 @@ def test_navigation_follows_the_chosen_route_when_it_differs():
     order = list(dict.fromkeys(m for m, _w, _s in gids.waar("schoolteam")))
     assert order[:2] == ["00_start", "03_drempels"]  # the schoolteam route skips 01 and 02
     html = pagina.navigatie_html("00_start", route_id="schoolteam")
-    assert 'class="ss-nav-route"' in html and 'href="03_drempels.ipynb"' in html and "Schoolteam" in html
+    main = html.split("</nav>")[0]
+    assert 'ss-nav-route" href="03_drempels.ipynb"' in main and "Volgende in je route (Schoolteam)" in main
+    assert 'href="01_gelijke_kansen.ipynb"' not in main  # one main "Volgende", not two
+    assert 'ss-nav-anders' in html and 'href="01_gelijke_kansen.ipynb"' in html.split("</nav>")[1]
+    assert 'ss-nav-start' not in html  # no "Startpagina" button on the start page itself
     # where the route's next page is the plain next page, no extra line
     first, second = order[0], order[1]
     if leerpad.buren(first)[1] and leerpad.buren(first)[1].id == second:
@@ -30,6 +34,17 @@ def test_navigation_follows_the_chosen_route_when_it_differs():
 def test_the_route_is_read_from_the_werkmap(werkmap_dir):
     Werkmap(werkmap_dir).set(pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL, "schoolteam")
     assert 'href="03_drempels.ipynb"' in pagina.navigatie_html("00_start").split("ss-nav-route")[1]
+
+
+def test_the_navigation_widget_follows_a_route_chosen_on_the_same_page(werkmap_dir, monkeypatch):
+    import ipywidgets
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda w: shown.append(w))
+    pagina.toon_navigatie("00_start")
+    assert isinstance(shown[0], ipywidgets.HTML) and "Volgende: " in shown[0].value
+    Werkmap(werkmap_dir).set(pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL, "schoolteam")
+    assert "Volgende in je route (Schoolteam): Drempels" in shown[0].value
 
 
 def test_an_unknown_route_in_an_old_werkmap_is_ignored():
@@ -44,3 +59,9 @@ def test_an_unknown_quote_id_gives_a_dutch_error():
 
     with pytest.raises(SamenschoolError, match="Deze citaten bestaan niet: C999"):
         pagina.citaat_html("C999")
+
+
+def test_a_spelling_slip_kept_from_the_report_is_marked_as_such():
+    assert "men dochter" in pagina.citaat_html("C030")
+    assert "De schrijfwijze is die van het rapport." in pagina.citaat_html("C030")
+    assert "schrijfwijze" not in pagina.citaat_html("C001")

@@ -95,7 +95,7 @@ def test_export_escapes_learner_text_in_html_and_markdown(werkmap, tmp_path):
     assert "<script>" not in md and "\\# kop" in md and "\\[link\\]" in md
     for text in (html, md):
         assert "العربية" in text and "ğüş" in text and "łóźż" in text
-        assert "Wat viel je op?" in text and "Partnerschap" in text and "vertrouwen: 3" in text
+        assert "Wat viel je op?" in text and "Partnerschap" in text and "Vertrouwen: 3" in text
 
     assert "@media print" in html and "@page" in html
 
@@ -111,7 +111,7 @@ def test_cli_export_and_wipe(werkmap_dir, tmp_path, capsys, monkeypatch):
     (werkmap_dir / "teamkaart" / "teamlid-1.json").write_text("{}", encoding="utf-8")
     (werkmap_dir / "notities.txt").write_text("niet van de kit", encoding="utf-8")
     assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.md")]) == 0
-    assert "taal" in (tmp_path / "wb.md").read_text(encoding="utf-8")
+    assert "Taal" in (tmp_path / "wb.md").read_text(encoding="utf-8")  # the barrier by its name
     assert main(["werkmap", "export", "--uit", str(tmp_path / "wb.pdf")]) == 1
     assert "Fout:" in capsys.readouterr().err
 
@@ -177,3 +177,23 @@ def test_listeners_hear_every_save_delete_and_wipe(werkmap, monkeypatch):
     werkmap.delete("02_partnerschap", "a")
     werkmap.wis()
     assert heard == ["02_partnerschap", "02_partnerschap", None]
+
+
+def test_the_werkboek_shows_names_not_codes_and_no_page_state(werkmap):
+    werkmap.set("01_gelijke_kansen", "sorteer.C009", "informatie_communicatie",
+                label="Bij welk thema hoort dit citaat?")
+    werkmap.set("03_drempels", "drempel_kiezen_C072", {"bekeken": True, "gekozen": ["tijd_ontmoeting"]},
+                label="Welke drempel zie je in citaat C072?")
+    werkmap.set("03_drempels", "teamkaart", {"leden": {"Directie": {"taal": 2}}}, label="Teamkaart")
+    werkmap.set("04_vertelgesprek", "plan_uitnodiging", {"tolk": "sociaal_tolk", "antwoord": ["strookje"]},
+                label="Uitnodigen")
+    werkmap.set("04_vertelgesprek", "stap", 9, label="laatst geopende stap")
+    werkmap.set("05_heldere_taal", "checklist_brief", ["titel"], label="Checklist")
+    md = werkboek.to_markdown(werkmap)
+    assert "Informatie en communicatie" in md and "informatie\\_communicatie" not in md
+    assert "- Gekozen: Tijd en mogelijkheden tot ontmoeting" in md and "Bekeken" not in md
+    assert "citaat “Als alleenstaande moeder van vijf kinderen weet …”" in md and "C072" not in md
+    assert "- Directie: Taal: 2" in md
+    assert "een professionele tolk (een sociaal tolk)" in md and "geef het strookje mee" in md
+    assert "laatst geopende stap" not in md
+    assert "- De brief heeft een titel." in md or "De brief heeft een titel." in md

@@ -361,7 +361,7 @@ def test_voortgang_model_and_live_update(werkmap):
     sorteer.Sorteerder(M1, sorteer.kies_citaten(CITATEN, THEMAS, 5), THEMAS, werkmap).kies("T1", "betaalbaarheid")
     assert view.balk.value == 2
     werkmap.set(M1, "scenario.T9", "antwoord")  # any save updates it, no button needed
-    assert "Alle 3 activiteiten gedaan" in view.tekst.value and view.balk.value == 3
+    assert "Je deed alle activiteiten" in view.tekst.value and view.balk.value == 3
     assert not any(isinstance(c, __import__("ipywidgets").Button) for c in view.widget.children)
     assert voortgang.Voortgang(M1, werkmap=restart(werkmap)).aantal_gedaan == 3
     # "sorteer_extra" is not the activity "sorteer"

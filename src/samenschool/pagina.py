@@ -18,15 +18,23 @@ SPREKERS = {
 }
 
 
-def citaat_html(citaat_id: str) -> str:
-    """A quote from datasets/citaten.csv, verbatim, with who said it and the source."""
-    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
-    wie = SPREKERS.get(row["spreker"], row["spreker"])
+def citaat_html_rij(rij) -> str:
+    """A quote as every page shows it: verbatim, who said it, the source. ``rij`` is a row of
+    datasets/citaten.csv (a pandas Series or a dict)."""
+    spreker = rij.get("spreker", "") or ""
+    wie = SPREKERS.get(spreker, spreker or SPREKERS["oudergroep"])
+    # a spelling slip kept verbatim (noted in the data): say so, so readers don't blame the kit
+    zo = " De schrijfwijze is die van het rapport." if "zo in het rapport" in (rij.get("opmerking", "") or "") else ""
     return (
-        f'<figure class="ss-citaat" data-citaat="{escape(citaat_id)}">'
-        f'<blockquote>“{escape(row["tekst"])}”</blockquote>'
-        f'<figcaption>{escape(wie)}. Bron: {escape(BRON)}.</figcaption></figure>'
+        f'<figure class="ss-citaat" data-citaat="{escape(str(rij["id"]))}">'
+        f'<blockquote>“{escape(str(rij["tekst"]))}”</blockquote>'
+        f'<figcaption>{escape(wie)}. Bron: {escape(BRON)}.{escape(zo)}</figcaption></figure>'
     )
+
+
+def citaat_html(citaat_id: str) -> str:
+    """A quote from datasets/citaten.csv by id (see citaat_html_rij)."""
+    return citaat_html_rij(data.kies(data.citaten(), [citaat_id]).iloc[0])
 
 
 def tijd_html(module_id: str) -> str:
@@ -67,27 +75,33 @@ def _gekozen_route() -> str | None:
 
 
 def navigatie_html(module_id: str, route_id: str | None = None) -> str:
-    """Previous / start / next, and the next page of the learner's chosen route if it differs."""
+    """Previous / start / next. With a chosen route whose next page differs from the next
+    module, the route's page is the main "Volgende" and the next module a small link."""
     vorige, volgende = leerpad.buren(module_id)
+    route_id = route_id if route_id is not None else _gekozen_route()
+    in_route = volgende_in_route(module_id, route_id)
+    if in_route and volgende is not None and in_route == volgende.id:
+        in_route = None  # the route goes where the module order goes: one button is enough
     parts = ['<nav class="ss-nav" aria-label="Navigatie tussen de modules">']
     if vorige:
         parts.append(f'<a class="ss-nav-vorige" href="{escape(vorige.bestand)}">← Vorige: {escape(vorige.titel)}</a>')
-    parts.append('<a class="ss-nav-start" href="00_start.ipynb">Startpagina</a>')
-    if volgende:
-        parts.append(f'<a class="ss-nav-volgende" href="{escape(volgende.bestand)}">Volgende: {escape(volgende.titel)} →</a>')
-    parts.append("</nav>")
-    route_id = route_id if route_id is not None else _gekozen_route()
-    in_route = volgende_in_route(module_id, route_id)
-    if in_route and (volgende is None or in_route != volgende.id):
+    if module_id != ROUTE_MODULE:
+        parts.append('<a class="ss-nav-start" href="00_start.ipynb">Startpagina</a>')
+    if in_route:
         try:
             titel = leerpad.module(in_route).titel
         except KeyError:
             titel = in_route
         naam = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam",
                 "zelfstudie": "Zelfstudie"}.get(route_id, route_id)
-        parts.append(f'<p class="ss-nav-route">Je volgt de route <strong>{escape(naam)}</strong>. '
-                     f'Daarin komt nu: <a class="ss-download-knop" href="{escape(in_route)}.ipynb">'
-                     f'{escape(titel)} →</a></p>')
+        parts.append(f'<a class="ss-nav-volgende ss-nav-route" href="{escape(in_route)}.ipynb">'
+                     f'Volgende in je route ({escape(naam)}): {escape(titel)} →</a>')
+    elif volgende:
+        parts.append(f'<a class="ss-nav-volgende" href="{escape(volgende.bestand)}">Volgende: {escape(volgende.titel)} →</a>')
+    parts.append("</nav>")
+    if in_route and volgende:
+        parts.append(f'<p class="ss-nav-anders">Of ga naar de volgende module in de kit: '
+                     f'<a href="{escape(volgende.bestand)}">{escape(volgende.titel)}</a>.</p>')
     return "".join(parts)
 
 
@@ -106,4 +120,16 @@ def toon_tijd(module_id: str) -> None:
 
 
 def toon_navigatie(module_id: str) -> None:
-    _display(navigatie_html(module_id))
+    """The navigation, as a widget that follows a route chosen on this same page."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    from samenschool.widgets import _ui
+
+    view = widgets.HTML(navigatie_html(module_id))
+
+    def ververs() -> None:
+        view.value = navigatie_html(module_id)
+
+    _ui.luister(ROUTE_MODULE, ververs)
+    display(view)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,36 +53,92 @@ def _title(module: str) -> str:
     return module.replace("_", " ")
 
 
-def _label(key: str, labels: dict[str, str]) -> str:
-    return labels.get(key) or key.replace("_", " ").capitalize()
+# Keys that are page state, not answers: never in the werkboek.
+INTERN = {"stap", "bekeken", "onthuld"}
+_CITAAT_ID = re.compile(r"\bC\d{3}\b")
 
 
-def _plain(value: Any) -> str:
-    """One answer as readable text (nested answers from the planner included)."""
+@lru_cache(maxsize=1)
+def _namen() -> dict[str, str]:
+    """Ids the widgets save (themes, barriers, values, checklist points, routes) and the
+    names the pages show for them, so a werkboek reads like the pages, not like codes."""
+    from samenschool import data
+
+    names: dict[str, str] = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam",
+                             "zelfstudie": "Zelfstudie"}
+    for table, column in (("themas", "naam"), ("drempels", "naam"), ("waarden", "naam"),
+                          ("impact", "naam"), ("checklist_brief", "punt")):
+        try:
+            frame = data.load(table)
+        except Exception:  # a werkboek is still written when a table cannot be read
+            continue
+        names.update(zip(frame["id"], frame[column]))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _veld_namen() -> dict[str, dict[str, str]]:
+    """Choices of the vertelgesprek planner, per field (the same code means different
+    things in different fields)."""
+    from samenschool.vertelgesprek import model
+
+    return {"persoonlijk": model.PERSOONLIJK, "antwoord": model.ANTWOORD, "tolk": model.TOLK,
+            "kind_aanwezig": model.KIND_AANWEZIG}
+
+
+@lru_cache(maxsize=256)
+def _citaat_kort(citaat_id: str) -> str:
+    from samenschool import data
+
+    try:
+        words = data.kies(data.citaten(), [citaat_id]).iloc[0]["tekst"].split()
+    except Exception:
+        return citaat_id
+    return "“" + " ".join(words[:7]) + (" …”" if len(words) > 7 else "”")
+
+
+def _key_name(key: str) -> str:
+    return _namen().get(key) or key.replace("_", " ").capitalize()
+
+
+def _plain(value: Any, veld: str | None = None) -> str:
+    """One answer as readable text: names instead of codes, nested planner answers included."""
     if value is None or value == "" or value == [] or value == {}:
         return "(leeg)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, str):
+        keuzes = _veld_namen().get(veld or "", {})
+        return keuzes.get(value) or _namen().get(value) or value
     if isinstance(value, dict):
-        shown = {k: v for k, v in value.items() if k not in ("id", "fase")}
+        shown = {k: v for k, v in value.items() if k not in ("id", "fase") and k not in INTERN}
         if "tekst" in shown:  # e.g. a question or a phase: "Welkom (3 min): ..."
             head = str(shown.get("titel", "")).strip()
             if shown.get("minuten") not in (None, ""):
                 head = f"{head} ({shown['minuten']} min)".strip()
             return f"{head}: {_plain(shown['tekst'])}" if head else _plain(shown["tekst"])
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in shown.items())
+        return "; ".join(f"{_key_name(k)}: {_plain(v, k)}" for k, v in shown.items())
     if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
+        return ", ".join(_plain(v, veld) for v in value)
     return str(value)
 
 
-def _items(value: Any) -> list[tuple[str | None, str]] | None:
+def _items(value: Any, unwrap: bool = True) -> list[tuple[str | None, str]] | None:
     """Bullet items for a structured answer, or None for a plain one."""
+    if isinstance(value, dict) and unwrap:
+        shown = {k: v for k, v in value.items() if k not in INTERN}
+        if len(shown) == 1 and isinstance(next(iter(shown.values())), dict):  # {"leden": {...}}
+            return _items(next(iter(shown.values())), unwrap=False)
     if isinstance(value, dict) and "tekst" not in value:
-        return [(str(k), _plain(v)) for k, v in value.items()]
+        return [(_key_name(str(k)), _plain(v, str(k))) for k, v in value.items() if k not in INTERN]
     if isinstance(value, (list, tuple)) and (len(value) > 3 or any(isinstance(v, (dict, list)) for v in value)):
         return [(None, _plain(v)) for v in value]
     return None
+
+
+def _label(key: str, labels: dict[str, str]) -> str:
+    label = labels.get(key) or key.replace("_", " ").capitalize()
+    return _CITAAT_ID.sub(lambda m: _citaat_kort(m.group(0)), label)
 
 
 def sections(werkmap: Werkmap) -> list[dict]:
@@ -91,6 +148,8 @@ def sections(werkmap: Werkmap) -> list[dict]:
         labels = data.get("labels", {})
         entries = []
         for key in sorted(data.get("antwoorden", {})):
+            if key in INTERN:
+                continue
             value = data["antwoorden"][key]
             items = _items(value)
             entries.append({"label": _label(key, labels), "tekst": None if items else _plain(value), "items": items})

@@ -62,8 +62,14 @@ class VoilaServer:
     def kernel_count(self) -> int:
         import psutil
 
-        return sum(1 for child in psutil.Process(self.pid).children(recursive=True)
-                   if "ipykernel" in " ".join(child.cmdline()))
+        count = 0
+        for child in psutil.Process(self.pid).children(recursive=True):
+            try:  # a kernel that just ended can be a zombie for a moment: it no longer counts
+                if child.status() != psutil.STATUS_ZOMBIE and "ipykernel" in " ".join(child.cmdline()):
+                    count += 1
+            except psutil.Error:
+                pass
+        return count
 
 
 @pytest.fixture(scope="session")

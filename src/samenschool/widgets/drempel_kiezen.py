@@ -236,9 +236,7 @@ class DrempelKiezenView:
 
 
 def _citaat_html_uit(row: pd.Series) -> str:
-    wie = pagina.SPREKERS.get(row["spreker"], row["spreker"])
-    return (f'<figure class="ss-citaat" data-citaat="{escape(row["id"])}"><blockquote>“{escape(row["tekst"])}”'
-            f"</blockquote><figcaption>{escape(wie)}. Bron: {escape(pagina.BRON)}.</figcaption></figure>")
+    return pagina.citaat_html_rij(row)
 
 
 def maak(*citaat_ids: str, aantal: int = 3, werkmap: Werkmap | None = None):

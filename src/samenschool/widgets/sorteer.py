@@ -177,12 +177,9 @@ class Sorteerder:
 
 def citaat_html(rij) -> str:
     """A quote as on every page (verbatim, speaker, source), from a row of citaten."""
-    from samenschool.pagina import BRON, SPREKERS
+    from samenschool.pagina import citaat_html_rij
 
-    wie = SPREKERS.get(rij.get("spreker", ""), rij.get("spreker", "") or "De oudergroep van Recht-Op")
-    return (f'<figure class="ss-citaat" data-citaat="{escape(str(rij["id"]))}">'
-            f'<blockquote>“{escape(str(rij["tekst"]))}”</blockquote>'
-            f'<figcaption>{escape(wie)}. Bron: {escape(BRON)}.</figcaption></figure>')
+    return citaat_html_rij(rij)
 
 
 class SorteerView:

@@ -31,8 +31,8 @@ ACTIVITEITEN: dict[str, dict[str, str]] = {
     "02_partnerschap": {"plaatsing": "Waar staat jouw school?", "waarden_weging": "Waarden wegen",
                         "impact": "Impactverhalen", "reflectie": "Reflectie"},
     "03_drempels": {"drempel_kiezen_*": "Welke drempel zie je?", "perspectief_*": "Wissel van perspectief",
-                    "teamkaart": "Onze teamkaart", "wat_neem_je_mee": "Wat neem je mee?"},
-    "04_vertelgesprek": {"plan_*": "Plan je vertelgesprek", "wat_neem_je_mee": "Wat neem je mee?"},
+                    "teamkaart": "Onze teamkaart", "wat_neem_je_mee": "Reflectie"},
+    "04_vertelgesprek": {"plan_*": "Plan je vertelgesprek", "wat_neem_je_mee": "Reflectie"},
     "05_heldere_taal": {"eigen_brief_*": "Probeer de brief-editor", "herschrijf_na": "Herschrijf een uitnodiging",
                         "checklist_brief": "Checklist voor een brief"},
 }
@@ -78,7 +78,7 @@ class Voortgang:
         status = self.status() if status is None else status
         gedaan, totaal = sum(status.values()), len(self.activiteiten)
         if gedaan == totaal:
-            return f"Alle {totaal} activiteiten gedaan. Goed bezig!"
+            return "Je deed alle activiteiten. Goed bezig!"
         return f"{gedaan} van {totaal} activiteiten gedaan"
 
     def html(self, status: Mapping[str, bool] | None = None) -> str:
@@ -207,8 +207,9 @@ def route_html(route: Route) -> str:
     if alleen:
         som = f"Je hebt ongeveer {route_minuten(route)} minuten nodig. Je kan stoppen en later verder doen."
     elif route.beschikbaar_min:
-        som = (f"Tijd in de sessie: {route.beschikbaar_min} minuten. Het tijdschema in de gids voor begeleiders "
-               "zegt welke activiteiten je overslaat als de tijd krap is.")
+        som = (f"In totaal {route.beschikbaar_min} minuten, met pauze en bespreking. Het tijdschema in de gids "
+               "voor begeleiders geeft de volledige planning, ook een oefening of wat je overslaat als de tijd "
+               "krap is.")
     else:
         som = ""
     wie = f"{route.voor_wie} " if route.voor_wie else ""
