@@ -5,7 +5,7 @@ import pytest
 
 from samenschool.leesbaarheid import analyse
 
-from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module, wait_saved
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def _score(page) -> str | None:
     return page.locator(SCORE).first.get_attribute("data-flesch")
 
 
-def test_editor_scores_live_and_keeps_text_after_reload(page, problems, voila_base_url):
+def test_editor_scores_live_and_keeps_text_after_reload(page, problems, voila_base_url, voila_werkmap):
     failed = []  # (status, url) of every answer >= 400
     page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
     open_module(page, voila_base_url, NOTEBOOK)
@@ -45,6 +45,8 @@ def test_editor_scores_live_and_keeps_text_after_reload(page, problems, voila_ba
     )
     after = _score(page)
     assert float(after) > float(before), (before, after)
+    # the score cannot tell "… uur" from "… uur." apart: wait for the whole text on disk
+    wait_saved(voila_werkmap, NOTEBOOK.removesuffix(".ipynb"), lambda answers: TYPED in answers.values())
     assert_no_errors_shown(page)
     assert problems.relevant() == [], problems.relevant()
 
