@@ -158,3 +158,13 @@ def assert_no_errors_shown(page) -> None:
     for marker in ("Traceback", "Error:", "Exception", "There was an error when executing cell"):
         assert marker not in text, f"Foutmelding op de pagina: {marker!r}"
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+
+def pytest_collection_modifyitems(config, items):
+    """A browser test that fails is run once more (pytest-rerunfailures) and reported as
+    "rerun" in the summary: a real browser on a loaded 2-core machine sometimes misses a
+    beat (seen once in ~15 full runs). A test that fails twice fails the build."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
