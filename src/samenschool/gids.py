@@ -400,6 +400,12 @@ def controleer(root: Path | None = None) -> list[str]:
     return problemen
 
 
+def route_naam(route: str) -> str:
+    """The route's short name as pages show it ("Schoolteam"): its title up to the colon."""
+    info = ROUTES.get(route)
+    return str(info["titel"]).split(":")[0].strip() if info else route
+
+
 def waar(route: str) -> list[tuple[str, str, str]]:
     """Per module of a route, in the order it is done: (module id, "vooraf" / "sessie" / "nadien",
     session title). For pages that show a route (e.g. the start page)."""

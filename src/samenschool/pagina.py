@@ -92,8 +92,9 @@ def navigatie_html(module_id: str, route_id: str | None = None) -> str:
             titel = leerpad.module(in_route).titel
         except KeyError:
             titel = in_route
-        naam = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam",
-                "zelfstudie": "Zelfstudie"}.get(route_id, route_id)
+        from samenschool import gids
+
+        naam = gids.route_naam(route_id)
         parts.append(f'<a class="ss-nav-volgende ss-nav-route" href="{escape(in_route)}.ipynb">'
                      f'Volgende in je route ({escape(naam)}): {escape(titel)} →</a>')
     elif volgende:

@@ -64,8 +64,9 @@ def _namen() -> dict[str, str]:
     names the pages show for them, so a werkboek reads like the pages, not like codes."""
     from samenschool import data
 
-    names: dict[str, str] = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam",
-                             "zelfstudie": "Zelfstudie"}
+    from samenschool import gids
+
+    names: dict[str, str] = {route: gids.route_naam(route) for route in gids.ROUTES}
     for table, column in (("themas", "naam"), ("drempels", "naam"), ("waarden", "naam"),
                           ("impact", "naam"), ("checklist_brief", "punt")):
         try:

@@ -138,7 +138,6 @@ class Route:
     beschikbaar_min: int = 0
 
 
-ROUTE_NAMEN = {"lerarenopleiding": "Lerarenopleiding", "schoolteam": "Schoolteam", "zelfstudie": "Zelfstudie"}
 
 
 def routes() -> tuple[Route, ...]:
@@ -149,7 +148,7 @@ def routes() -> tuple[Route, ...]:
     for rid, info in gids.ROUTES.items():
         titel = str(info.get("titel", rid))
         result.append(Route(
-            id=rid, naam=ROUTE_NAMEN.get(rid, titel.split(":")[0]), voor_wie=str(info.get("publiek", "")),
+            id=rid, naam=gids.route_naam(rid), voor_wie=str(info.get("publiek", "")),
             duur=titel.split(": ", 1)[1] if ": " in titel else titel,
             modules=tuple(info.get("modules", ())), beschikbaar_min=int(info.get("beschikbaar_min", 0))))
     return tuple(result)
