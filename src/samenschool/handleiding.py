@@ -166,3 +166,42 @@ def html(soort: str = "gids", *, link_doel: LinkDoel | None = None, inhoud: bool
     kop = (f'<nav class="ss-gids-inhoud" aria-label="Inhoud van de gids"><h2>Inhoud</h2><ol>{"".join(toc)}</ol></nav>'
            if inhoud else "")
     return f'<div class="ss-gids">{kop}\n' + "\n".join(secties) + "</div>"
+
+
+# -- the guide pages of the kit (notebooks/gids.ipynb, notebooks/gids_begeleider.ipynb) ------------
+GIDS_PAGINA = "gids.ipynb"
+BEGELEIDER_PAGINA = "gids_begeleider.ipynb"
+
+
+def pagina_html(soort: str = "gids", root: Path | None = None) -> str:
+    """The guide as a page of the kit. ``gids``: everything a facilitator reads before a
+    session, with a clearly labelled link to the facilitator-only page; ``begeleider``: the
+    rubrics and model answers, on their own page (room mode shows it only with the
+    facilitator's token)."""
+    if soort == "gids":
+        doel = standaard_doel(ook_begeleider=False, begeleider_href=BEGELEIDER_PAGINA)
+        knop = (f'<p class="ss-voor-begeleiders"><a class="ss-download-knop" href="{BEGELEIDER_PAGINA}">'
+                "Voor begeleiders: rubrics en modeloplossingen</a> "
+                "<span>Niet voor deelnemers: hier staan de antwoorden van de oefeningen.</span></p>")
+        return knop + html("gids", link_doel=doel, root=root)
+    if soort == "begeleider":
+        doel = standaard_doel(ook_begeleider=True)
+
+        def naar_gids(pad: str, fragment: str) -> str | None:
+            target = doel(pad, fragment)
+            if target is None:
+                return None
+            binnen = pad.split("/", 1)[1] if "/" in pad else ""
+            deel_van_deze_pagina = binnen.startswith("modeloplossingen") or binnen == "rubrics.md"
+            return target if deel_van_deze_pagina else GIDS_PAGINA + target
+
+        terug = f'<p><a href="{GIDS_PAGINA}">← Terug naar de gids</a></p>'
+        return terug + html("begeleider", link_doel=naar_gids, root=root)
+    raise ValueError(f"onbekende soort {soort!r}")
+
+
+def toon(soort: str = "gids") -> None:
+    """Show the guide on a page of the kit (one call in the notebook)."""
+    from IPython.display import HTML, display
+
+    display(HTML(pagina_html(soort)))
