@@ -158,21 +158,25 @@ def test_guide_is_one_document_with_every_guide_file(clean_build):
 
 
 # -- the parts, without building -----------------------------------------------------------------
-def test_calls_are_read_in_old_and_new_page_style():
-    old = handouts.oproepen('reflectie.toon("03_drempels", "x", "Wat doe je morgen?", hulptekst="Geen namen.")')
-    assert old[0].vraag == "Wat doe je morgen?" and old[0].hulptekst == "Geen namen."
-    new = handouts.oproepen('pagina.reflectie("reflectie", "Vraag …?", hulptekst="")')
-    assert new[0].vraag == "Vraag …?"
-    ids = handouts.oproepen('pagina.citaat("C005", "C006")\nscenario.toon_impact(zonder=["C053"])')
-    assert ids[0].citaten == ["C005", "C006"] and ids[1].citaten == []
+def test_calls_are_read_from_the_page_object():
+    calls = handouts.oproepen('pagina.reflectie("reflectie", "Wat doe je morgen?", hulptekst="Geen namen.")\n'
+                              'pagina.citaat("C005", "C006")\npagina.impact(zonder=["C053"])\n'
+                              'pagina.scenario("impact", ["C053", "C056"], vraag="Wie wint er iets bij?")')
+    assert (calls[0].sleutel, calls[0].vraag, calls[0].hulptekst) == ("reflectie", "Wat doe je morgen?", "Geen namen.")
+    assert calls[1].citaten == ["C005", "C006"] and calls[1].sleutel is None
+    assert calls[2].citaten == []                       # quotes left out are not printed
+    assert calls[3].citaten == ["C053", "C056"] and calls[3].vraag == "Wie wint er iets bij?"
 
 
 def test_code_cells_become_printable_html_with_escaped_text():
-    html = handouts.cel_html('reflectie.toon("m", "k", "Is <b> veilig & goed?")', "00_start")
+    html = handouts.cel_html('pagina.reflectie("k", "Is <b> veilig & goed?")', "00_start", {"k"})
     assert "Is &lt;b&gt; veilig &amp; goed?" in html and "<b>" not in html
-    assert handouts.cel_html("from samenschool import pagina", "00_start") == ""
-    assert handouts.cel_html('pagina.toon_navigatie("00_start")', "00_start") == ""
-    assert handouts.OP_HET_SCHERM in handouts.cel_html("teamkaart.toon()", "03_drempels")
+    assert handouts.cel_html('from samenschool.widgets.module import open_module\n\npagina = open_module("x")', "x") == ""
+    assert handouts.cel_html("pagina.navigatie()", "00_start") == ""
+    assert handouts.OP_HET_SCHERM in handouts.cel_html('pagina.teamkaart("teamkaart")', "03_drempels", {"teamkaart"})
+    # a barrier with its quotes is not an activity: quotes only, no writing lines, no note
+    drempel = handouts.cel_html('pagina.drempel("taal", "C090", "C091")', "03_drempels", {"teamkaart"})
+    assert drempel.count('class="ss-citaat"') == 2 and "ss-schrijfvak" not in drempel and handouts.OP_HET_SCHERM not in drempel
 
 
 def test_links_without_a_handout_keep_their_words():

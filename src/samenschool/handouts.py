@@ -28,7 +28,7 @@ import copy
 import os
 import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -45,7 +45,7 @@ TEMPLATES = PACKAGE_DIR / "templates" / "handouts"
 _CITAAT_ID = re.compile(r"^C\d{3,}$")
 _MD_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)\)")
 # Calls that show nothing worth printing (imports, navigation, progress, opening the page).
-_STIL = ("navigatie", "voortgang", "open_module", "toon_werkmap", "toon_routes", "toon_route")
+_STIL = ("navigatie", "voortgang", "open_module")
 SCHRIJFLIJNEN = 6
 OP_HET_SCHERM = "Deze activiteit doe je op het scherm, in de kit."
 
@@ -54,7 +54,8 @@ OP_HET_SCHERM = "Deze activiteit doe je op het scherm, in de kit."
 class Oproep:
     """One call in a code cell, reduced to what a printout needs."""
 
-    naam: str                                        # dotted name, e.g. "pagina.toon_citaat"
+    naam: str                                        # dotted name, e.g. "pagina.citaat"
+    sleutel: str | None = None                       # first argument when it is a plain string
     citaten: list[str] = field(default_factory=list)
     vraag: str | None = None
     hulptekst: str | None = None
@@ -98,6 +99,8 @@ def oproepen(source: str) -> list[Oproep]:
             continue
         oproep = Oproep(_naam(call.func))
         posities = [_waarde(a) for a in call.args]
+        if posities and isinstance(posities[0], str) and not _CITAAT_ID.match(posities[0]):
+            oproep.sleutel = posities[0]
         for value in posities:
             oproep.citaten += _ids(value)
         for kw in call.keywords:
@@ -108,7 +111,7 @@ def oproepen(source: str) -> list[Oproep]:
                 oproep.hulptekst = value
             elif kw.arg not in ("zonder",):  # "zonder": quotes left out, not shown
                 oproep.citaten += _ids(value)
-        if oproep.vraag is None and (oproep.naam.split(".")[-1] == "reflectie" or oproep.naam == "reflectie.toon"):
+        if oproep.vraag is None and oproep.naam.split(".")[-1] == "reflectie":
             zinnen = [v for v in posities if isinstance(v, str) and " " in v]
             oproep.vraag = zinnen[-1] if zinnen else None
         result.append(oproep)
@@ -121,8 +124,17 @@ def _schrijfvak(vraag: str, hulptekst: str | None = None, lijnen: int = SCHRIJFL
             + '<div class="ss-lijn"></div>' * lijnen + "</div>")
 
 
-def cel_html(source: str, module_id: str) -> str:
-    """What a code cell becomes on paper (HTML, every text escaped)."""
+def _activiteiten(nb) -> set[str]:
+    return {a.get("sleutel") for a in nb.metadata.get("samenschool", {}).get("activiteiten", []) if a.get("sleutel")}
+
+
+def cel_html(source: str, module_id: str, activiteiten: set[str] = frozenset()) -> str:
+    """What a code cell becomes on paper (HTML, every text escaped).
+
+    A call whose first argument is one of the page's declared activities is an activity: its
+    quotes, then its question with lines to write on (a reflection, a scenario), or one line
+    that says it is done on screen. Any other call shows its quotes only (a quote, a barrier
+    with its quotes) or nothing (navigation, progress, overviews built on screen)."""
     from samenschool import pagina
     from samenschool.widgets import scenario
 
@@ -137,13 +149,16 @@ def cel_html(source: str, module_id: str) -> str:
             continue
         if any(s in oproep.naam for s in _STIL):
             continue
+        if kort in ("alle_modules", "alle_oefeningen"):  # the lists of pages, with links
+            stukken.append(pagina.modules_html() if kort == "alle_modules" else pagina.oefeningen_html())
+            continue
         stukken += [pagina.citaat_html(c) for c in oproep.citaten]
+        if oproep.sleutel is None or oproep.sleutel not in activiteiten:
+            continue  # not an activity: its quotes (if any) are all there is to print
         if oproep.vraag:
             stukken.append(_schrijfvak(oproep.vraag, oproep.hulptekst))
-        elif oproep.naam.endswith("scenario.toon"):
+        elif kort == "scenario":
             stukken.append(_schrijfvak(scenario.STANDAARD_VRAAG, lijnen=4))
-        elif kort in ("citaat", "toon_citaat") or (kort.startswith("toon_") and oproep.citaten):
-            continue  # quotes only (a read-only overview built around them)
         else:  # a widget that works on screen only
             stukken.append(f'<p class="ss-op-scherm">{escape(OP_HET_SCHERM)}</p>')
     return "\n".join(stukken)
@@ -168,29 +183,47 @@ def _doel_in_handouts(repo_pad: str) -> tuple[str, str] | None:
     return None
 
 
+def _nieuwe_url(url: str, bron_pad: str, uit_pad: str, bestaat) -> str | None:
+    """A link of the notebook at ``bron_pad`` made to point at the handouts: unchanged for web
+    links and anchors, the handout's relative address, or None when there is no handout."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) or url.startswith("#"):
+        return url
+    pad, _, fragment = url.partition("#")
+    repo_pad = handleiding._normaliseer(PurePosixPath(bron_pad).parent.as_posix(), pad)
+    doel = _doel_in_handouts(repo_pad + (f"#{fragment}" if fragment else ""))
+    if doel is None or not bestaat(doel[0]):
+        return None
+    return _relatief(doel[0], uit_pad) + (f"#{doel[1]}" if doel[1] else "")
+
+
 def herschrijf_links(markdown: str, bron_pad: str, uit_pad: str, bestaat) -> str:
-    """Markdown links of the notebook at ``bron_pad`` (repo-relative) made to point at the
-    handouts; a link without a handout keeps its words and loses the link."""
+    """Markdown links pointed at the handouts; a link without a handout keeps its words."""
 
     def vervang(m: re.Match) -> str:
         beeld, tekst, url = m.groups()
-        if beeld or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I) or url.startswith("#"):
+        if beeld:
             return m.group(0)
-        pad, _, fragment = url.partition("#")
-        repo_pad = handleiding._normaliseer(PurePosixPath(bron_pad).parent.as_posix(), pad)
-        doel = _doel_in_handouts(repo_pad + (f"#{fragment}" if fragment else ""))
-        if doel is None or not bestaat(doel[0]):
-            return tekst
-        href = _relatief(doel[0], uit_pad) + (f"#{doel[1]}" if doel[1] else "")
-        return f"[{tekst}]({href})"
+        nieuw = _nieuwe_url(url, bron_pad, uit_pad, bestaat)
+        return tekst if nieuw is None else f"[{tekst}]({nieuw})"
 
     return _MD_LINK.sub(vervang, markdown)
+
+
+def herschrijf_html_links(html: str, bron_pad: str, uit_pad: str, bestaat) -> str:
+    """``href``s in HTML pointed at the handouts; without a handout the link loses its address."""
+
+    def vervang(m: re.Match) -> str:
+        nieuw = _nieuwe_url(unescape(m.group(1)), bron_pad, uit_pad, bestaat)
+        return "" if nieuw is None else f' href="{escape(nieuw)}"'
+
+    return re.sub(r'\s+href="([^"]*)"', vervang, html)
 
 
 # -- notebooks ---------------------------------------------------------------------------------
 def papier_notebook(nb, bron_pad: str, uit_pad: str, bestaat=lambda _p: True):
     """A copy of ``nb`` with Markdown and printable HTML only (no code cell left)."""
     module_id = PurePosixPath(bron_pad).stem
+    activiteiten = _activiteiten(nb)
     out = nbformat.v4.new_notebook()
     out.metadata = {"samenschool": copy.deepcopy(nb.metadata.get("samenschool", {})),
                     "language_info": {"name": "python"}}
@@ -199,7 +232,7 @@ def papier_notebook(nb, bron_pad: str, uit_pad: str, bestaat=lambda _p: True):
             new = nbformat.v4.new_markdown_cell(herschrijf_links(cell.source, bron_pad, uit_pad, bestaat))
             out.cells.append(new)
         elif cell.cell_type == "code":
-            inhoud = cel_html(cell.source, module_id)
+            inhoud = herschrijf_html_links(cel_html(cell.source, module_id, activiteiten), bron_pad, uit_pad, bestaat)
             if inhoud:
                 raw = nbformat.v4.new_raw_cell(inhoud)
                 raw.metadata["raw_mimetype"] = "text/html"
@@ -257,7 +290,7 @@ def _onderwerp(rij, themas: dict, drempels: dict) -> list[str]:
 def citaatkaarten(scenario: bool = False) -> list[dict]:
     """The cards: every quote (or, for scenario cards, each quote the report links to a theme
     or barrier), with speaker, source and the report's reading."""
-    from samenschool import pagina
+    from samenschool import citaat
     from samenschool.widgets import scenario as scenario_widget
 
     themas = dict(zip(data.themas()["id"], data.themas()["naam"]))
@@ -267,9 +300,8 @@ def citaatkaarten(scenario: bool = False) -> list[dict]:
         onderwerp = _onderwerp(rij, themas, drempels)
         if scenario and not onderwerp:
             continue
-        wie = pagina.SPREKERS.get(rij["spreker"], rij["spreker"])
-        zo = "De schrijfwijze is die van het rapport." if "zo in het rapport" in (rij.get("opmerking") or "") else ""
-        kaarten.append({"id": rij["id"], "tekst": rij["tekst"], "wie": wie, "bron": pagina.BRON, "noot": zo,
+        zo = citaat.ZO_IN_HET_RAPPORT.strip() if "zo in het rapport" in (rij.get("opmerking") or "") else ""
+        kaarten.append({"id": rij["id"], "tekst": rij["tekst"], "wie": citaat.wie(rij), "bron": citaat.BRON, "noot": zo,
                         "onderwerp": onderwerp, "grootte": _grootte(rij["tekst"]),
                         "vraag": scenario_widget.STANDAARD_VRAAG if scenario else None})
     return kaarten

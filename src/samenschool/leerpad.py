@@ -143,7 +143,7 @@ def extra_paginas() -> tuple[Module, ...]:
     found = []
     for pad in sorted(notebooks_dir().glob("[a-z]*.ipynb")):
         meta = lees_metadata(pad)
-        if meta:
+        if meta and not meta.get("begeleider"):  # facilitator-only pages (the guide's answers) are no module
             found.append(module_uit_metadata(pad, meta))
     return tuple(found)
 
