@@ -118,6 +118,8 @@ def test_modules_keep_their_text_quotes_and_questions(clean_build):
     assert h03.count('class="ss-lijn"') >= 6
     ex01 = (clean_build / "exercises" / "01_casusanalyse.html").read_text(encoding="utf-8")
     assert ex01.count('class="ss-schrijfvak"') == 4
+    # each question once: the exercise's Markdown holds it, the box above the lines only its label
+    assert ex01.count("Welke drempels zie je? Denk aan de drempels van de ouder") == 1
     # the exercise handout is the learner version: no model answer in it
     assert "Een goed antwoord noemt minstens betaalbaarheid" not in ex01
     # links between pages point at the handouts, not at notebooks

@@ -59,6 +59,7 @@ class Oproep:
     citaten: list[str] = field(default_factory=list)
     vraag: str | None = None
     hulptekst: str | None = None
+    label: str | None = None                         # the box's own label when the question is above it
 
 
 def _waarde(node):
@@ -109,6 +110,8 @@ def oproepen(source: str) -> list[Oproep]:
                 oproep.vraag = value
             elif kw.arg == "hulptekst" and isinstance(value, str):
                 oproep.hulptekst = value
+            elif kw.arg == "label" and isinstance(value, str):
+                oproep.label = value
             elif kw.arg not in ("zonder",):  # "zonder": quotes left out, not shown
                 oproep.citaten += _ids(value)
         if oproep.vraag is None and oproep.naam.split(".")[-1] == "reflectie":
@@ -155,8 +158,8 @@ def cel_html(source: str, module_id: str, activiteiten: set[str] = frozenset()) 
         stukken += [pagina.citaat_html(c) for c in oproep.citaten]
         if oproep.sleutel is None or oproep.sleutel not in activiteiten:
             continue  # not an activity: its quotes (if any) are all there is to print
-        if oproep.vraag:
-            stukken.append(_schrijfvak(oproep.vraag, oproep.hulptekst))
+        if oproep.vraag:  # an exercise shows its question above the box, the box only its label
+            stukken.append(_schrijfvak(oproep.label or oproep.vraag, oproep.hulptekst))
         elif kort == "scenario":
             stukken.append(_schrijfvak(scenario.STANDAARD_VRAAG, lijnen=4))
         else:  # a widget that works on screen only
