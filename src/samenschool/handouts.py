@@ -179,6 +179,9 @@ def _doel_in_handouts(repo_pad: str) -> tuple[str, str] | None:
     p = PurePosixPath(pad)
     if p.suffix == ".ipynb" and p.parent.as_posix() in ("notebooks", "exercises") and re.match(r"^\d\d_", p.name):
         return f"{p.parent.as_posix()}/{p.stem}.html", fragment
+    if p.parent.as_posix() == "notebooks" and p.name in (handleiding.GIDS_PAGINA, handleiding.BEGELEIDER_PAGINA):
+        # the kit's guide pages: on paper, the guide handout (answers part for the begeleider page)
+        return "gids.html", (fragment or ("" if p.name == handleiding.GIDS_PAGINA else handleiding.anker("rubrics.md")))
     gids = handleiding.GIDS_MAP.as_posix()
     if pad == gids or pad.startswith(gids + "/"):
         doel = handleiding.standaard_doel(ook_begeleider=True)(pad, fragment)
