@@ -30,12 +30,13 @@ ROOT = repo_root()
 PAGES = ([f"notebooks/{p.name}" for p in sorted((ROOT / "notebooks").glob("*.ipynb"))]
          + [f"exercises/{p.name}" for p in sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))])
 ZOOM_VIEWPORT = {"width": round(1024 / 1.5), "height": round(768 / 1.5)}
-RESULTS = Path(os.environ.get("SAMENSCHOOL_AXE_RESULTS", ROOT / "test-results" / "axe.jsonl"))
+# (not test-results/: pytest-playwright empties that folder when the first page opens)
+RESULTS = Path(os.environ.get("SAMENSCHOOL_AXE_RESULTS", ROOT / "build" / "axe.jsonl"))
 
 
 def _axe(page, label: str) -> list[dict]:
     """Run axe-core on the page; returns the serious and critical violations (and records
-    every violation per page in test-results/axe.jsonl for the closing note)."""
+    every violation per page in build/axe.jsonl for the closing note)."""
     from axe_playwright_python.sync_playwright import Axe
 
     result = Axe().run(page)
