@@ -186,3 +186,21 @@ def test_links_without_a_handout_keep_their_words():
     out = handouts.herschrijf_links(md, "notebooks/00_start.ipynb", "notebooks/00_start.html",
                                     bestaat=lambda p: p == "notebooks/01_gelijke_kansen.html")
     assert out == "Zie de data en [module 1](01_gelijke_kansen.html) en [web](https://x.be)."
+
+
+def test_route_overview_links_its_schedule_in_the_guide_page():
+    """The start page's route overview names "het tijdschema in de gids": it is a link to that
+    schedule's section on the guide page, and the section exists there."""
+    from samenschool import handleiding
+    from samenschool.widgets import route
+
+    gids = handleiding.pagina_html("gids")
+    getest = 0
+    for r in route.routes():
+        if not r.beschikbaar_min:
+            continue
+        anker = handleiding.anker(f"tijdschema_{r.id}.md")
+        assert f'href="gids.ipynb#{anker}"' in route.route_html(r)
+        assert f'id="{anker}"' in gids
+        getest += 1
+    assert getest >= 2
