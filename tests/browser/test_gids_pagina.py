@@ -24,7 +24,7 @@ def _wait_rendered(page) -> None:
 
 def test_start_page_leads_to_the_rendered_guide_and_the_facilitator_page(page, problems, voila_base_url):
     open_module(page, voila_base_url, "00_start.ipynb")
-    link = page.get_by_role("link", name="gids voor begeleiders")
+    link = page.get_by_role("link", name="gids voor begeleiders", exact=True)
     link.scroll_into_view_if_needed()
     link.click()
     page.wait_for_url("**/notebooks/gids.ipynb", timeout=PAGE_TIMEOUT_MS)
@@ -68,3 +68,19 @@ def test_only_the_answers_page_is_marked_for_facilitators():
 
     assert meta("gids_begeleider.ipynb").get("begeleider") is True
     assert not meta("gids.ipynb").get("begeleider")
+
+
+def test_the_terminal_shows_no_warnings_a_facilitator_cannot_act_on(page, voila_base_url):
+    """What `make start` prints while pages open: no ipykernel TCP warning, no "Notebook … is
+    not trusted", no tornado ping-timeout notice (see share/jupyter/config/voila.py)."""
+    import tempfile
+    from pathlib import Path
+    from urllib.parse import urlparse
+
+    open_module(page, voila_base_url, "00_start.ipynb")
+    open_module(page, voila_base_url, "gids.ipynb")
+    page.wait_for_timeout(1000)
+    log = Path(tempfile.gettempdir()) / f"samenschool-voila-{urlparse(voila_base_url).port}.log"
+    text = log.read_text(encoding="utf-8", errors="replace")
+    for noise in ("without encryption", "is not trusted", "websocket_ping_timeout", "DeprecationWarning"):
+        assert noise not in text, f"de terminal toont {noise!r}:\n{text[-2000:]}"
