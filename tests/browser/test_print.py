@@ -110,3 +110,25 @@ def test_print_media_lets_go_of_the_scroll_box(page, voila_base_url):
     assert "ss-print-kopie" in state["copyClass"] and state["copyText"] == "Kort antwoord.", state
     # On screen the copy is hidden again.
     assert page.evaluate("() => getComputedStyle(document.querySelector('.ss-print-kopie')).display") == "none"
+
+
+def test_quote_cards_print_four_a6_cards_per_a4_sheet(page, tmp_path):
+    """The quote cards handout printed by Chromium: A4 sheets, four cards a sheet, every quote
+    on paper with its id (and so its source line)."""
+    import math
+
+    from samenschool import data, handouts
+
+    pdftotext = _pdftotext()
+    handouts.bouw(tmp_path / "handouts")
+    page.goto((tmp_path / "handouts" / "citaatkaarten.html").as_uri())
+    pdf = tmp_path / "kaarten.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    pages, size = _pages(pdf)
+    n = len(data.citaten())
+    assert pages == math.ceil(n / 4), (pages, n)
+    assert all(abs(a - b) <= 2 for a, b in zip(size, A4_POINTS)), f"geen A4: {size}"
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    missing = [cid for cid in data.citaten()["id"] if f"({cid})" not in text]
+    assert missing == [], missing
+    assert text.count("Bron: Recht-Op vzw") == n
