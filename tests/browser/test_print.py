@@ -16,6 +16,18 @@ from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module")
+def voila_base_url(tmp_path_factory):
+    """This file's own server and werkmap (see eigen_server.py): its answers stay out of the
+    werkmap that other browser tests check."""
+    from .conftest import _require_chromium
+    from .eigen_server import eigen_voila
+
+    _require_chromium()
+    with eigen_voila(tmp_path_factory.mktemp("werkmap")) as url:
+        yield url
+
 NOTEBOOK = "03_drempels.ipynb"
 # Longer than the text box shows (6em high): only a print copy puts the end on paper.
 TYPED = ("De ouder voelt zich niet welkom aan de schoolpoort. " * 6) + "Slotwoord42."

@@ -26,6 +26,18 @@ from .conftest import PAGE_TIMEOUT_MS, open_module
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module")
+def voila_base_url(tmp_path_factory):
+    """This file's own server and werkmap (see eigen_server.py): its answers stay out of the
+    werkmap that other browser tests check."""
+    from .conftest import _require_chromium
+    from .eigen_server import eigen_voila
+
+    _require_chromium()
+    with eigen_voila(tmp_path_factory.mktemp("werkmap")) as url:
+        yield url
+
 ROOT = repo_root()
 PAGES = ([f"notebooks/{p.name}" for p in sorted((ROOT / "notebooks").glob("*.ipynb"))]
          + [f"exercises/{p.name}" for p in sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))])
