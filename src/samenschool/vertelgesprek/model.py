@@ -82,7 +82,7 @@ FASES = (
      "Spreek af wie de vaste aanspreekpersoon is, hoe jullie elkaar op de hoogte houden "
      "(schoolpoort, telefoon, app, briefje) en hoe vaak."),
     ("samenvatting", "Samenvatting voorlezen", 3,
-     "Lees voor wat je opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat de "
+     "Lees voor wat je opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat "
      "ouders anders zien."),
 )
 
@@ -560,7 +560,7 @@ def validate(plan: Plan) -> list[Melding]:
     elif school and len(school) > ouders:
         let_op("aanwezigen", "Wie is erbij", f"{len(school)} mensen van de school tegenover {ouders} "
                f"ouder{'s' if ouders > 1 else ''}. De focusgroep zegt: als de school "
-               "oververtegenwoordigd is, kan dit bedreigend overkomen. Kom met zo weinig mogelijk "
+               "oververtegenwoordigd is, kan dit bedreigend overkomen (C109). Kom met zo weinig mogelijk "
                "mensen, liefst alleen de klasleerkracht.")
 
     # leidraad

@@ -153,7 +153,7 @@ class Perspectiefwissel:
         parts.append("<h4>Wat scholen al doen (goede praktijken uit het rapport)</h4>"
                      "<p>Welke praktijk bij welke drempel past, is de lezing van de kit.</p>")
         if praktijken.empty:
-            parts.append("<p>Het rapport noemt bij deze drempel geen aparte praktijk. "
+            parts.append("<p>De kit koppelt geen aparte praktijk aan deze drempel. "
                          "Kijk naar de tips van de focusgroep in " + _modules_met_tips() + ".</p>")
         else:
             parts.append("<ul>")
@@ -165,7 +165,8 @@ class Perspectiefwissel:
                 parts.append("<p>Zo vertellen ouders en scholen erover in het rapport:</p>")
                 parts += [self._citaat(c) for c in citaten]
         parts.append("<h4>Zo kijken scholen ernaar (focusgroep, februari 2020)</h4>"
-                     "<p>Het rapport legt zelf geen link tussen de drempels van ouders en die van scholen. "
+                     "<p>Het rapport legt zelf geen link tussen de drempels van ouders en die van scholen "
+                     "(rapport, delen Drempels en Focusgroep drempels). "
                      "Welke drempels van scholen hier passen, is de lezing van de kit.</p>")
         schoolkant = self.schooldrempels()
         schoolcitaten = nieuwe(self.schoolcitaten())

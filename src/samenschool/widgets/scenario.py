@@ -26,7 +26,7 @@ from samenschool.widgets import _ui
 from samenschool.widgets.sorteer import citaat_html
 
 SLEUTEL = "scenario"
-FICTIE_LABEL = "Verzonnen situatie, gebouwd op wat ouders in het rapport vertellen."
+FICTIE_LABEL = "Verzonnen situatie van de kit. Het is geen citaat uit het rapport."
 STANDAARD_VRAAG = "Wat voelt deze ouder, denk je? Wat kan de school hier doen?"
 MAX_TEKENS = 1500
 
