@@ -109,4 +109,10 @@ def test_zoeken_filteren_bewaren_herladen_en_kaarten(page, voila_base_url, voila
     maat = kaarten.eval_on_selector(".kaart", "e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height]")
     mm = 96 / 25.4  # CSS pixels per millimetre
     assert abs(maat[0] / mm - 105) < 1 and abs(maat[1] / mm - 148.5) < 1
+    # every one of the 118 quotes fits on its card (nothing cut off by the A6 frame)
+    kaarten.set_content(stemmen.kaarten_html(frame, list(frame["id"])))
+    te_lang = kaarten.eval_on_selector_all(
+        ".kaart", "els => els.filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.dataset.citaat)")
+    assert te_lang == []
+    assert kaarten.locator(".vel").count() == 30  # 118 cards, four per sheet
     kaarten.close()
