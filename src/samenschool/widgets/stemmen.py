@@ -8,6 +8,7 @@ saves at once; below, quote cards to print (A6 on A4) from the kept quotes or fr
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 from samenschool import citaat, stemmen
@@ -21,8 +22,10 @@ def kaart_html(rij) -> str:
     """One quote as the page shows it: the quote with who said it (the kit's quote block), its
     part and page in the report, the report's sentence before it, theme and barrier (the kit's
     reading) and the pages of the kit that name it."""
+    kop = re.sub(r"^\d+\.\s*", "", str(rij["deel_kop"]))
+    kop_html = "" if kop == rij["deel"] else f" ({escape(rij['deel_kop'])})"
     meta = [f'<span class="ss-stem-nr">{escape(rij["id"])}</span> '
-            f'Deel <strong>{escape(rij["deel"])}</strong> ({escape(rij["deel_kop"])}), {escape(rij["pagina"])}.']
+            f'Deel <strong>{escape(rij["deel"])}</strong>{kop_html}, {escape(rij["pagina"])}.']
     if rij["context"]:
         meta.append(f'Ervoor in het rapport: “{escape(rij["context"])}”')
     lezing = [f"thema {escape(rij['thema_naam'])}" if rij["thema_naam"] else "",
