@@ -480,7 +480,7 @@ def validate(plan: Plan) -> list[Melding]:
         fout("uitnodiging", "Tolk", f"'{u.tolk}' kennen we niet. Kies: geen, sociaal_tolk of familie.")
     elif u.tolk == "kind":
         fout("uitnodiging", "Tolk", "een kind laat je nooit tolken. Een kind vertaalt onvolledig, en "
-             "ouders schamen zich als hun kind alles hoort (bron: VCOV). Vraag een professionele tolk (een sociaal "
+             "ouders schamen zich als hun kind alles hoort. Vraag een professionele tolk (een sociaal "
              "tolk) aan bij het Agentschap Integratie en Inburgering.")
     elif u.tolk == "familie":
         let_op("uitnodiging", "Tolk", "een familielid of vriend(in) vertaalt vaak onvolledig en de ouder "
