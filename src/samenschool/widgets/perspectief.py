@@ -32,6 +32,7 @@ VRAGEN: tuple[tuple[str, str], ...] = (
 )
 MAX_TEKENS = 1500
 
+
 def _modules_met_tips() -> str:
     """Module 04 (vertelgesprek) holds the focus group's tips; module 07 (actieplan) once it exists."""
     from samenschool import leerpad
