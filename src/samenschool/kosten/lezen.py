@@ -222,7 +222,7 @@ def lees_bedrag(value, decimaal: str | None = None) -> int:
     heel = heel or "0"
     if not heel.isdigit() or (deel and not deel.isdigit()):
         raise ValueError("geen getal")
-    cent = int(heel) * 100 + (round(int(deel) * 100 / 10 ** len(deel)) if deel else 0)
+    cent = int(heel) * 100 + ((int(deel) * 200 + 10 ** len(deel)) // (2 * 10 ** len(deel)) if deel else 0)  # half up
     if negatief and cent:
         raise ValueError(f"negatief ({euro(-cent)})")
     return cent
@@ -332,24 +332,6 @@ def _xlsx_rijen(raw: bytes, naam: str) -> list[tuple[int, list]]:
     return rijen
 
 
-def _excel_startrij(raw: bytes) -> int:
-    """The sheet's first row number (pandas drops empty rows above the data)."""
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        for row in ws.iter_rows(min_row=1):
-            for cell in row:
-                if cell.value not in (None, ""):
-                    wb.close()
-                    return cell.row
-        wb.close()
-    except Exception:
-        return 1
-    return 1
-
-
 def _kop_kolom(cel) -> str | None:
     text = _norm(cel)
     text = re.sub(r"\(.*?\)|€", "", text).strip()
@@ -421,9 +403,7 @@ def lees(bron: str | Path | bytes, naam: str | None = None) -> Kostenlijst:
         raise SamenschoolError(f"'{naam}' is leeg. Zet eerst de kosten in de lijst.")
     lijst = Kostenlijst(bestand=naam)
     if _is_xlsx(raw, naam):
-        rijen = _xlsx_rijen(raw, naam)
-        start = _excel_startrij(raw)
-        rijen = [(nr + start - 1, cells) for nr, cells in rijen]
+        rijen = _xlsx_rijen(raw, naam)  # pandas keeps empty rows above the data: numbers = Excel rows
     else:
         rijen = _csv_rijen(raw, naam, lijst.waarschuwingen)
     rijen = [(nr, cells) for nr, cells in rijen if any(c not in ("", None) for c in cells)]
