@@ -160,6 +160,13 @@ def maak(o: Overzicht, *, klas: str = "", school: str = "", contact: str = "") -
     b.append(Blok("tabel", rijen=rijen, kind="jaar", voor_ouders=False))
     b.append(Blok("p", R("Hebt u meer kinderen op school? Dan staat in de tabel wat u betaalt als elk kind "
                          "dezelfde kosten heeft.")))
+    # what the school can do and whom to ask come early: most important first (Klasse/Wablieft)
+    for deel in ("afspraken", "vragen"):
+        rijen_deel = teksten.get(deel, [])
+        if deel == "vragen":
+            kies = "vragen_1" if contact.strip() else "vragen_zonder_contact"
+            rijen_deel = [r for r in rijen_deel if r[0] in ("vragen_titel", kies)]
+        b += _tekstblokken(rijen_deel, schooljaar=o.schooljaar, contact=contact.strip())
 
     b.append(Blok("h2", R("Maand per maand")))
     for maand in o.per_maand:
@@ -189,12 +196,7 @@ def maak(o: Overzicht, *, klas: str = "", school: str = "", contact: str = "") -
         if mf.grens is not None and mf.zekerheid == "zeker" and any(c == "scherp" for c in gebruikt):
             b.append(Blok("meta", R(mf.bronzin()), voor_ouders=False))
 
-    for deel in ("afspraken", "vragen", "schooltoeslag"):
-        rijen_deel = teksten.get(deel, [])
-        if deel == "vragen":
-            kies = "vragen_1" if contact.strip() else "vragen_zonder_contact"
-            rijen_deel = [r for r in rijen_deel if r[0] in ("vragen_titel", kies)]
-        b += _tekstblokken(rijen_deel, schooljaar=o.schooljaar, contact=contact.strip())
+    b += _tekstblokken(teksten.get("schooltoeslag", []), schooljaar=o.schooljaar, contact=contact.strip())
     b.append(Blok("meta", R(BRON), voor_ouders=False))
     return Document(titel, b, o.schooljaar)
 
