@@ -1,11 +1,13 @@
-"""Files the kit writes for a person, written atomically (contract of issue 8).
+"""Files the kit writes for a person (werkboek, plans, documents): whole or not at all.
 
-Temporary stand-in on branch issue-10 until the core commit lands; main's version wins
-at merge.
+The content goes to a temporary file in the same folder, is flushed to disk and then swapped
+in with ``os.replace``. A write that fails (disk full, no permission) leaves the earlier file
+as it was and raises a :class:`SamenschoolError` with a Dutch message.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -14,27 +16,23 @@ from samenschool.errors import SamenschoolError
 
 
 def schrijf_atomisch(pad: Path | str, inhoud: str | bytes) -> Path:
-    """Write to a temp file in the same folder, fsync, os.replace. On failure the old file
-    stays and SamenschoolError carries a Dutch message."""
-    path = Path(pad)
-    raw = inhoud.encode("utf-8") if isinstance(inhoud, str) else bytes(inhoud)
-    tmp = None
+    """Write ``inhoud`` (text as UTF-8, or bytes) to ``pad`` atomically. Returns the path."""
+    pad = Path(pad)
+    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else bytes(inhoud)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+    except OSError as exc:
+        raise SamenschoolError(f"Kan {pad} niet schrijven: {exc.strerror or exc}.") from exc
+    try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        os.replace(tmp, pad)
     except OSError as exc:
-        raise SamenschoolError(f"Kan {path} niet schrijven ({exc.strerror or exc}). "
-                               "Het oude bestand is niet veranderd.") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    return path
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        oud = " Het vorige bestand is niet veranderd." if pad.exists() else ""
+        raise SamenschoolError(f"Kan {pad} niet schrijven: {exc.strerror or exc}.{oud}") from exc
+    return pad
