@@ -369,9 +369,13 @@ class KostenView:
                               style={"description_width": "initial"}, layout=w.Layout(width="44em"))
         self.klas = w.Text(value=model.klas, description="Klas of leerjaar", placeholder="bv. 1ste leerjaar",
                            style={"description_width": "initial"}, layout=w.Layout(width="30em"))
-        for veld in (self.schooljaar, self.niveau, self.maximum, self.contact, self.klas):
+        for veld in (self.schooljaar, self.niveau, self.maximum):
             veld.observe(self._instelling, names="value")
+        for veld in (self.contact, self.klas):  # only the plan changes: no new charts
+            veld.continuous_update = False
+            veld.observe(self._plan_instelling, names="value")
         self.status = w.HTML("")
+        self.vergelijk = w.HTML("")  # the learner's estimate beside the list
         self.resultaat = w.HTML("")
         self.plan = w.HTML("")
         self.instellingen = w.VBox([w.HBox([self.schooljaar, self.niveau]), self.maximum])
@@ -379,19 +383,20 @@ class KostenView:
                                    self.klas, self.plan])
         start = w.VBox([w.HTML("<p><strong>Kies een lijst.</strong> Laat namen van kinderen en gezinnen weg.</p>"),
                         w.HBox([self.voorbeeld, self.upload])])
-        self.widget = w.VBox([start, self.status, self.instellingen, self.resultaat, self.plan_velden])
+        self.widget = w.VBox([start, self.status, self.instellingen, self.vergelijk, self.resultaat, self.plan_velden])
         self.widget.add_class("ss-kosten")
         self._ververs()
         if self.model.schatting_sleutel:
-            self.model.werkmap.luister(self.model.module, self._schatting_gewijzigd)
+            from samenschool import werkmap as werkmap_module
+
+            werkmap_module.luister(self.model.module, self._schatting_gewijzigd)
 
     def _schatting_gewijzigd(self) -> None:
-        try:
-            self._ververs(alleen_resultaat=True)
-        except Exception:  # a listener never breaks the page
-            pass
+        """Every save in this module calls this: only the estimate line is redrawn (cheap)."""
+        if self.model.geladen:
+            self.vergelijk.value = self.model.schatting_html(self.model.overzicht())
 
-    def _ververs(self, alleen_resultaat: bool = False) -> None:
+    def _ververs(self) -> None:
         m = self.model
         melding = _ui.werkmap_meldingen_html(m.werkmap)
         if m.melding:
@@ -399,16 +404,15 @@ class KostenView:
         if not m.geladen:
             self.status.value = melding or _ui.melding_html(
                 "Nog geen lijst. Start met de voorbeeldlijst of laad jullie eigen lijst.", "info")
-            self.resultaat.value = self.plan.value = ""
+            self.resultaat.value = self.plan.value = self.vergelijk.value = ""
             self.instellingen.layout.display = self.plan_velden.layout.display = "none"
             return
         o = m.overzicht()
         self.instellingen.layout.display = self.plan_velden.layout.display = None
         self.status.value = melding + m.meldingen_html(o)
-        self.resultaat.value = (m.schatting_html(o) + m.controle_html(o) + m.grafieken_html(o)
-                                + m.gezin_html(o) + m.suggesties_html(o))
-        if not alleen_resultaat:
-            self.plan.value = m.plan_html(o)
+        self.vergelijk.value = m.schatting_html(o)
+        self.resultaat.value = m.controle_html(o) + m.grafieken_html(o) + m.gezin_html(o) + m.suggesties_html(o)
+        self.plan.value = m.plan_html(o)
 
     def _zet_velden(self) -> None:
         """Put the model's settings in the fields without saving again."""
@@ -434,9 +438,18 @@ class KostenView:
         if not bestanden:
             return
         bestand = bestanden[-1]
+        self.upload.value = ()  # the same file, corrected, can be chosen again
         self.model.laad_bestand(bestand["name"], bytes(bestand["content"]))
         self._zet_velden()
         self._ververs()
+
+    @_ui.veilig()
+    def _plan_instelling(self, _change=None) -> None:
+        if getattr(self, "_stil", False):
+            return
+        self.model.zet(contact=self.contact.value, klas=self.klas.value)
+        if self.model.geladen:
+            self.plan.value = self.model.plan_html(self.model.overzicht())
 
     @_ui.veilig()
     def _instelling(self, _change=None) -> None:
@@ -466,3 +479,32 @@ def toon(pagina, sleutel: str = "kostenlijst", schatting_sleutel: str | None = "
 
 def toon_schatting(pagina, sleutel: str = "schatting") -> None:
     pagina.toon(sleutel, lambda ctx: SchattingView(Schatting(ctx.module, ctx.sleutel, ctx.werkmap)))
+
+
+def maximumfactuur_html() -> str:
+    """The maximumfactuur table of the kit (datasets/maximumfactuur.csv), with source and certainty."""
+    euro = kosten.euro
+    rijen = []
+    for jaar, rij in sorted(kosten.maximumfactuur_tabel().items()):
+        if rij["lager"] is None and rij["kleuter"] is None:
+            continue
+        status = {"zeker": "bron gecontroleerd", "onzeker": "niet bevestigd"}.get(rij["zekerheid"], "")
+        if rij["officieel_nagekeken"] != "ja":
+            status += ", nog niet nagekeken in de officiële tabel"
+        datum = f" ({rij['bron_datum']})" if rij.get("bron_datum") else ""
+        bedragen = "".join(f"<td>{escape(euro(rij[k])) if rij[k] is not None else '—'}</td>"
+                           for k in ("kleuter", "lager", "meerdaags_lager"))
+        rijen.append(f'<tr class="ss-mf-{escape(rij["zekerheid"])}"><th scope="row">{escape(jaar)}</th>{bedragen}'
+                     f"<td>{escape(rij.get('bron') or '')}{escape(datum)}; {escape(status)}</td></tr>")
+    ontbreekt = [j for j, r in kosten.maximumfactuur_tabel().items() if r["zekerheid"] == "ontbreekt"]
+    extra = (f"<p class=\"ss-hulp\">Voor {escape(', '.join(sorted(ontbreekt)))} staat er nog geen bedrag in de kit. "
+             "Zoek het op in de officiële tabel van onderwijs.vlaanderen.be. Je kan het bedrag hieronder bij "
+             "de kostenlijst invullen.</p>") if ontbreekt else ""
+    return ('<table class="ss-kosten-mf"><caption>Maximumfactuur per kind per schooljaar</caption><thead><tr>'
+            '<th scope="col">Schooljaar</th><th scope="col">Kleuter (scherp)</th><th scope="col">Lager (scherp)</th>'
+            '<th scope="col">Meerdaagse uitstappen, heel de lagere school (minder scherp)</th>'
+            '<th scope="col">Bron</th></tr></thead><tbody>' + "".join(rijen) + "</tbody></table>" + extra)
+
+
+def toon_maximumfactuur() -> None:
+    _ui.toon_html(maximumfactuur_html)
