@@ -319,6 +319,12 @@ def test_maximumfactuur_check_at_under_over_against_the_table(bedrag, oordeel):
     assert "Katholiek Onderwijs Vlaanderen" in mf.bronzin()
 
 
+def test_multi_day_trips_over_the_limit_for_all_of_primary_in_one_year_warn():
+    o = overzicht(KOP + "Bosklassen;mei;€ 450;minder scherp\n")
+    assert any("meer dan de minder scherpe maximumfactuur van € 420,00" in w for w in o.waarschuwingen)
+    assert not any("minder scherpe" in w for w in overzicht(KOP + "Bosklassen;mei;400;minder scherp\n").waarschuwingen)
+
+
 def test_kleuter_uses_the_kleuter_amount():
     mf = overzicht(KOP + "Uitstap;mei;50;scherp\n", niveau="kleuter").maximumfactuur
     assert mf.grens == 4500 and mf.oordeel == "boven" and "een kleuter" in mf.zin()

@@ -275,6 +275,10 @@ def _waarschuwingen(o: Overzicht) -> list[str]:
     if mf.zekerheid == "onzeker" and mf.grens is not None and not mf.eigen_bedrag:
         uit.append(f"Het bedrag van de maximumfactuur voor {mf.schooljaar} is niet bevestigd. Kijk het na in "
                    "de officiële tabel van onderwijs.vlaanderen.be.")
+    if mf.niveau == "lager" and mf.meerdaags_grens is not None and mf.meerdaags > mf.meerdaags_grens:
+        uit.append(f"Alleen dit jaar kosten de meerdaagse uitstappen al {euro(mf.meerdaags)}. Dat is meer dan de "
+                   f"minder scherpe maximumfactuur van {euro(mf.meerdaags_grens)} voor heel de lagere school "
+                   f"samen ({mf.schooljaar}).")
     if mf.niveau == "kleuter" and mf.meerdaags:
         uit.append("Er staan meerdaagse uitstappen op de lijst. De minder scherpe maximumfactuur geldt voor "
                    "de lagere school.")

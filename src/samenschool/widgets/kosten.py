@@ -29,6 +29,8 @@ KOSTENLIJST_VRAAG = "Jullie kostenlijst"
 VOORBEELD = "voorbeeld"
 EIGEN = "eigen"
 FORMAAT_NAAM = {"html": "Afdrukken (HTML)", "docx": "Aanpassen in Word (DOCX)", "md": "Tekst (Markdown)"}
+TH = ' style="text-align:left;padding:.2em .8em .2em .3em;border-bottom:1px solid #ccd"'
+TD = ' style="text-align:right;padding:.2em .8em;border-bottom:1px solid #ccd"'
 OORDEEL_TITEL = {"boven": "Boven de maximumfactuur", "op": "Precies op de maximumfactuur",
                  "onder": "Onder de maximumfactuur", "onbekend": "Maximumfactuur nog niet gekend"}
 
@@ -299,17 +301,20 @@ class KostenModel:
 
     def gezin_html(self, o) -> str:
         euro = kosten.euro
-        kop = "".join(f'<th scope="col">{n} kind{"eren" if n > 1 else ""}</th>' for n in (1, 2, 3))
+        kop = "".join(f'<th scope="col"{TD}>{n} kind{"eren" if n > 1 else ""}</th>' for n in (1, 2, 3))
         rijen = []
         for m in o.per_maand:
             piek = any(p.maand == m for p in o.pieken)
-            cellen = "".join(f"<td>{escape(euro(o.per_maand[m] * n))}</td>" for n in (1, 2, 3))
-            rijen.append(f'<tr{" class=ss-piek" if piek else ""}><th scope="row">{escape(m)}'
+            cellen = "".join(f"<td{TD}>{escape(euro(o.per_maand[m] * n))}</td>" for n in (1, 2, 3))
+            achter = ' style="background:#fff4dd"' if piek else ""
+            rijen.append(f'<tr{" class=ss-piek" if piek else ""}{achter}><th scope="row"{TH}>{escape(m)}'
                          f'{" (piek)" if piek else ""}</th>{cellen}</tr>')
-        samen = "".join(f"<td><strong>{escape(euro(o.totaal * n))}</strong></td>" for n in (1, 2, 3))
-        return ('<table class="ss-kosten-gezin"><caption>Wat een gezin per maand betaalt, als elk kind dezelfde '
-                f'kosten heeft</caption><thead><tr><th scope="col">Maand</th>{kop}</tr></thead><tbody>'
-                + "".join(rijen) + f'<tr><th scope="row">Samen</th>{samen}</tr></tbody></table>')
+        samen = "".join(f"<td{TD}><strong>{escape(euro(o.totaal * n))}</strong></td>" for n in (1, 2, 3))
+        return ('<table class="ss-kosten-gezin" style="border-collapse:collapse;margin:.6em 0 1em">'
+                '<caption style="text-align:left;font-weight:bold;padding-bottom:.3em">Wat een gezin per maand '
+                f'betaalt, als elk kind dezelfde kosten heeft</caption><thead><tr><th scope="col"{TH}>Maand</th>'
+                f'{kop}</tr></thead><tbody>' + "".join(rijen)
+                + f'<tr><th scope="row"{TH}>Samen</th>{samen}</tr></tbody></table>')
 
     def suggesties_html(self, o) -> str:
         if not o.suggesties:
@@ -369,6 +374,10 @@ class KostenView:
                               style={"description_width": "initial"}, layout=w.Layout(width="44em"))
         self.klas = w.Text(value=model.klas, description="Klas of leerjaar", placeholder="bv. 1ste leerjaar",
                            style={"description_width": "initial"}, layout=w.Layout(width="30em"))
+        for veld, klasse in ((self.schooljaar, "ss-kosten-schooljaar"), (self.niveau, "ss-kosten-niveau"),
+                             (self.maximum, "ss-kosten-maximum"), (self.contact, "ss-kosten-contact"),
+                             (self.klas, "ss-kosten-klas")):
+            veld.add_class(klasse)
         for veld in (self.schooljaar, self.niveau, self.maximum):
             veld.observe(self._instelling, names="value")
         for veld in (self.contact, self.klas):  # only the plan changes: no new charts
