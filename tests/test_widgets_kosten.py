@@ -209,3 +209,18 @@ def test_notebook_quotes_are_the_money_quotes():
     assert nb.cells[1].source.strip().endswith('pagina = open_module("06_schoolkosten")')
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
 
+
+
+def test_exercise_uses_its_own_invented_list(tmp_path):
+    werkmap = Werkmap(tmp_path)
+    model = kosten.KostenModel("oefening_06_kostenlijst", "kostenlijst", werkmap, schatting_sleutel=None,
+                               voorbeeld="kostenlijsten/oefenlijst_3de_leerjaar.csv")
+    model.laad_voorbeeld()
+    o = model.overzicht()
+    assert model.lijst.bestand == "oefenlijst_3de_leerjaar.csv" and len(model.lijst.kosten) == 12
+    assert [(f.rij, f.omschrijving) for f in model.lijst.fouten] == [(10, "Toneel")]
+    assert o.maximumfactuur.oordeel == "boven" and o.maximumfactuur.scherp == 12100  # the model answer's € 121
+    assert [p.maand for p in o.pieken] == ["maart", "september"] and o.gezin(2)["maart"] == 28800
+    assert o.schoolrekening == 31400
+    antwoord = restart(werkmap).antwoorden("oefening_06_kostenlijst")[0]
+    assert antwoord.activiteit_titel == "Bekijk de kostenlijst"

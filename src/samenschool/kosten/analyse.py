@@ -322,8 +322,11 @@ def suggesties(o: Overzicht) -> list[str]:
         if scherp and not meerdaags:
             groot = max(scherp, key=lambda k: k.cent)
             if groot.cent >= 2000:
-                uit.append(f"Laat ouders '{groot.omschrijving}' ({euro(groot.cent)}) in delen betalen, "
-                           f"bijvoorbeeld in de maanden voor {piek.maand}.")
+                if piek.maand in ("augustus", "september"):
+                    wanneer = "bijvoorbeeld in september, oktober en november"
+                else:
+                    wanneer = f"bijvoorbeeld in de maanden voor {piek.maand}"
+                uit.append(f"Laat ouders '{groot.omschrijving}' ({euro(groot.cent)}) in delen betalen, {wanneer}.")
     mf = o.maximumfactuur
     if mf.oordeel == "boven":
         uit.append(f"De scherpe kosten zijn {euro(mf.verschil)} te hoog. Schrap of verkort een uitstap, of laat "

@@ -127,8 +127,11 @@ class KostenModel:
     """The cost-list activity: state in, state out, saved on every change."""
 
     def __init__(self, module: str, sleutel: str = "kostenlijst", werkmap: Werkmap | None = None,
-                 schatting_sleutel: str | None = "schatting"):
+                 schatting_sleutel: str | None = "schatting", voorbeeld: str | None = None):
+        """``voorbeeld``: the invented list behind the example button, a path inside datasets/
+        (default: datasets/voorbeeld_kosten.csv)."""
         self.module, self.sleutel, self.schatting_sleutel = module, sleutel, schatting_sleutel
+        self.voorbeeld = voorbeeld
         self.werkmap = _ui.werkmap_of(werkmap)
         self.melding = ""  # the last message for the learner (a file that could not be read)
         self.lijst: Kostenlijst | None = None
@@ -154,7 +157,10 @@ class KostenModel:
 
     # -- loading --------------------------------------------------------------------------
     def laad_voorbeeld(self) -> None:
-        self.lijst = kosten.lees(kosten.voorbeeld_pad())
+        from samenschool.paths import datasets_dir
+
+        pad = datasets_dir() / self.voorbeeld if self.voorbeeld else kosten.voorbeeld_pad()
+        self.lijst = kosten.lees(pad)
         self.bron = VOORBEELD
         # the invented list is checked against the newest confirmed amount, and the page says so
         self.schooljaar = laatste_zekere_jaar() or self.schooljaar
@@ -480,14 +486,16 @@ def maak_schatting(module: str, sleutel: str = "schatting", werkmap: Werkmap | N
     return SchattingView(Schatting(module, sleutel, werkmap))
 
 
-def toon(pagina, sleutel: str = "kostenlijst", schatting_sleutel: str | None = "schatting") -> None:
-    """The cost-list activity on a module page (``pagina`` from ``open_module``)."""
+def toon(pagina, sleutel: str = "kostenlijst", schatting_sleutel: str | None = "schatting",
+         voorbeeld: str | None = None) -> None:
+    """The cost-list activity on a module page (``pagina`` from ``open_module``). ``voorbeeld``:
+    another invented list for the example button (a path inside datasets/)."""
     pagina.toon(sleutel, lambda ctx: KostenView(KostenModel(ctx.module, ctx.sleutel, ctx.werkmap,
-                                                            schatting_sleutel)))
+                                                            schatting_sleutel, voorbeeld)), "kostenlijst")
 
 
 def toon_schatting(pagina, sleutel: str = "schatting") -> None:
-    pagina.toon(sleutel, lambda ctx: SchattingView(Schatting(ctx.module, ctx.sleutel, ctx.werkmap)))
+    pagina.toon(sleutel, lambda ctx: SchattingView(Schatting(ctx.module, ctx.sleutel, ctx.werkmap)), "schatting")
 
 
 def maximumfactuur_html() -> str:
