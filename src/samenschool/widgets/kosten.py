@@ -500,27 +500,36 @@ def toon_schatting(pagina, sleutel: str = "schatting") -> None:
 
 def maximumfactuur_html() -> str:
     """The maximumfactuur table of the kit (datasets/maximumfactuur.csv), with source and certainty."""
+    from samenschool.kosten.analyse import _datum
+
     euro = kosten.euro
+    links = ' style="text-align:left;vertical-align:top;padding:.3em .6em;white-space:nowrap"'
+    rechts = ' style="text-align:right;vertical-align:top;padding:.3em .6em;white-space:nowrap"'
+    bron_stijl = ' style="text-align:left;vertical-align:top;padding:.3em .6em"'
+    tabel = kosten.maximumfactuur_tabel()
     rijen = []
-    for jaar, rij in sorted(kosten.maximumfactuur_tabel().items()):
+    for jaar, rij in sorted(tabel.items()):
         if rij["lager"] is None and rij["kleuter"] is None:
             continue
         status = {"zeker": "bron gecontroleerd", "onzeker": "niet bevestigd"}.get(rij["zekerheid"], "")
         if rij["officieel_nagekeken"] != "ja":
             status += ", nog niet nagekeken in de officiële tabel"
-        datum = f" ({rij['bron_datum']})" if rij.get("bron_datum") else ""
-        bedragen = "".join(f"<td>{escape(euro(rij[k])) if rij[k] is not None else '—'}</td>"
+        datum = f" ({_datum(rij['bron_datum'])})" if rij.get("bron_datum") else ""
+        bedragen = "".join(f"<td{rechts}>{escape(euro(rij[k])) if rij[k] is not None else '—'}</td>"
                            for k in ("kleuter", "lager", "meerdaags_lager"))
-        rijen.append(f'<tr class="ss-mf-{escape(rij["zekerheid"])}"><th scope="row">{escape(jaar)}</th>{bedragen}'
-                     f"<td>{escape(rij.get('bron') or '')}{escape(datum)}; {escape(status)}</td></tr>")
-    ontbreekt = [j for j, r in kosten.maximumfactuur_tabel().items() if r["zekerheid"] == "ontbreekt"]
+        rijen.append(f'<tr class="ss-mf-{escape(rij["zekerheid"])}"><th scope="row"{links}>{escape(jaar)}</th>'
+                     f"{bedragen}<td{bron_stijl}>{escape(rij.get('bron') or '')}{escape(datum)}; "
+                     f"<strong>{escape(status)}</strong></td></tr>")
+    ontbreekt = [j for j, r in tabel.items() if r["zekerheid"] == "ontbreekt"]
     extra = (f"<p class=\"ss-hulp\">Voor {escape(', '.join(sorted(ontbreekt)))} staat er nog geen bedrag in de kit. "
              "Zoek het op in de officiële tabel van onderwijs.vlaanderen.be. Je kan het bedrag hieronder bij "
              "de kostenlijst invullen.</p>") if ontbreekt else ""
-    return ('<table class="ss-kosten-mf"><caption>Maximumfactuur per kind per schooljaar</caption><thead><tr>'
-            '<th scope="col">Schooljaar</th><th scope="col">Kleuter (scherp)</th><th scope="col">Lager (scherp)</th>'
-            '<th scope="col">Meerdaagse uitstappen, heel de lagere school (minder scherp)</th>'
-            '<th scope="col">Bron</th></tr></thead><tbody>' + "".join(rijen) + "</tbody></table>" + extra)
+    kop = "".join(f'<th scope="col"{stijl}>{tekst}</th>' for tekst, stijl in (
+        ("Schooljaar", links), ("Kleuter<br>(scherp)", rechts), ("Lager<br>(scherp)", rechts),
+        ("Meerdaagse uitstappen,<br>heel de lagere school<br>(minder scherp)", rechts), ("Bron", bron_stijl)))
+    return ('<table class="ss-kosten-mf" style="border-collapse:collapse;margin:.5em 0">'
+            '<caption style="text-align:left;font-weight:bold;padding-bottom:.3em">Maximumfactuur per kind per '
+            f"schooljaar</caption><thead><tr>{kop}</tr></thead><tbody>" + "".join(rijen) + "</tbody></table>" + extra)
 
 
 def toon_maximumfactuur() -> None:
