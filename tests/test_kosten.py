@@ -420,6 +420,14 @@ def test_docx_plan_opens_and_says_the_same():
     assert word.core_properties.language == "nl-BE"
 
 
+def test_docx_survives_control_characters_from_a_file():
+    from docx import Document
+
+    o = overzicht(KOP + "Zwem\x02men\x01;mei;5;scherp\n")
+    word = Document(io.BytesIO(jaarplan.render(jaarplan.maak(o), "docx")))
+    assert "Zwem\ufffdmen\ufffd" in "\n".join(p.text for p in word.paragraphs)
+
+
 def test_plan_content_month_by_month_optional_costs_and_what_the_school_can_do():
     o = kosten.bereken(kosten.lees(kosten.voorbeeld_pad()), "2016-2017")
     md = jaarplan.to_markdown(jaarplan.maak(o))

@@ -245,7 +245,7 @@ def to_html(doc: Document) -> str:
 # --------------------------------------------------------------------------- Markdown
 
 def _md(runs: Runs) -> str:
-    from samenschool.werkboek import escape_md
+    from samenschool.escape import escape_md
 
     out = []
     for text, bold in runs:
@@ -259,7 +259,7 @@ def _md(runs: Runs) -> str:
 
 
 def to_markdown(doc: Document) -> str:
-    from samenschool.werkboek import escape_md
+    from samenschool.escape import escape_md
 
     out: list[str] = []
     for b in doc.blokken:
@@ -294,6 +294,8 @@ def to_docx(doc: Document) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
+    from samenschool.escape import xml_veilig
+
     word = Docx()
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -313,7 +315,7 @@ def to_docx(doc: Document) -> bytes:
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
     props = word.core_properties
-    props.title = doc.titel
+    props.title = xml_veilig(doc.titel)
     props.subject = f"Schoolkosten {doc.schooljaar}"
     props.author = "Samen School Maken"
     props.language = "nl-BE"
@@ -321,7 +323,7 @@ def to_docx(doc: Document) -> bytes:
     def runs(paragraph, rs: Runs) -> None:
         for text, bold in rs:
             if text:
-                paragraph.add_run(text).bold = bold or None
+                paragraph.add_run(xml_veilig(text)).bold = bold or None
 
     def shade(cell, color: str) -> None:
         shd = OxmlElement("w:shd")
