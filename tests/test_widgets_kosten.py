@@ -66,6 +66,7 @@ def test_example_list_is_saved_and_found_again_after_a_restart(werkmap):
     antwoord = restart(werkmap).antwoorden(M)[0]
     assert antwoord.activiteit == "kostenlijst" and antwoord.activiteit_titel == "Jullie kostenlijst"
     assert "20 kosten" in antwoord.tekst and "€ 356,00" in antwoord.tekst and "voorbeeldlijst" in antwoord.tekst
+    assert antwoord.delen[0] == ("Samen per kind per jaar", "€ 356,00") and antwoord.waarde["totaal"] == 356.0
     assert ("Mei", "€ 112,00") in antwoord.delen and ("Maximumfactuur", "Boven de maximumfactuur") in antwoord.delen
     weer = kosten.KostenModel(M, "kostenlijst", restart(werkmap))
     assert weer.geladen and weer.bron == kosten.VOORBEELD and len(weer.lijst.kosten) == 20

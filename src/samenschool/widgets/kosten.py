@@ -218,7 +218,9 @@ class KostenModel:
         return saved.get("bedrag") if isinstance(saved, dict) else None
 
     def waarde(self) -> dict:
+        # "totaal" (euro, one child, whole year) lets a room view set the group's estimates beside the list
         return {"bron": self.bron, "lijst": _lijst_naar_json(self.lijst), "schooljaar": self.schooljaar,
+                "totaal": round(self.overzicht().totaal / 100, 2),
                 "niveau": self.niveau, "eigen_maximum": self.eigen_maximum, "contact": self.contact,
                 "klas": self.klas}
 
@@ -232,7 +234,8 @@ class KostenModel:
                  f"Samen {euro(o.totaal)} per kind. Piekmaanden: {pieken}. {o.maximumfactuur.zin()}")
         if self.lijst.fouten:
             tekst += f" {len(self.lijst.fouten)} regels met een fout."
-        delen = [(m[:1].upper() + m[1:], euro(c)) for m, c in o.per_maand.items()]
+        delen = [("Samen per kind per jaar", euro(o.totaal))]
+        delen += [(m[:1].upper() + m[1:], euro(c)) for m, c in o.per_maand.items()]
         delen.append(("Maximumfactuur", OORDEEL_TITEL[o.maximumfactuur.oordeel]))
         return tekst, delen
 
