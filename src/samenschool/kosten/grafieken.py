@@ -61,8 +61,8 @@ def per_maand(o: Overzicht, titel: str = "Wat betaalt een gezin per maand? (éé
         top = max(onder + [1.0])
         for x, totaal in enumerate(onder):
             if totaal:
-                ax.text(x, totaal + top * 0.015, f"€ {grafiek.getal(round(totaal, 2))}", ha="center", va="bottom",
-                        fontsize=grafiek.LETTER - 2)
+                label = f"€ {int(totaal)}" if float(totaal).is_integer() else "€ " + f"{totaal:.2f}".replace(".", ",")
+                ax.text(x, totaal + top * 0.015, label, ha="center", va="bottom", fontsize=grafiek.LETTER - 2)
         if o.gemiddelde:
             ax.axhline(o.gemiddelde / 100, color=grafiek.OKABE_ITO["zwart"], linestyle="--", linewidth=1.2,
                        label=f"gemiddelde maand ({euro(o.gemiddelde)})")
