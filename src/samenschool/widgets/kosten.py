@@ -7,7 +7,7 @@ suggestions, preview and download the parents' year plan. Every change is saved 
 self-describing answer (``Antwoord.nieuw``), so a reload finds the list again. The list is
 saved as its good rows and its messages (not as the raw file).
 
-In a notebook: ``kosten.toon(pagina, "kostenlijst")`` and ``kosten.toon_schatting(pagina, "schatting")``.
+In a notebook: ``pagina.toon("schatting", kosten.schatting)`` and ``pagina.toon("kostenlijst", kosten.kostenlijst)``.
 """
 
 from __future__ import annotations
@@ -489,16 +489,25 @@ def maak_schatting(module: str, sleutel: str = "schatting", werkmap: Werkmap | N
     return SchattingView(Schatting(module, sleutel, werkmap))
 
 
-def toon(pagina, sleutel: str = "kostenlijst", schatting_sleutel: str | None = "schatting",
-         voorbeeld: str | None = None) -> None:
-    """The cost-list activity on a module page (``pagina`` from ``open_module``). ``voorbeeld``:
-    another invented list for the example button (a path inside datasets/)."""
-    pagina.toon(sleutel, lambda ctx: KostenView(KostenModel(ctx.module, ctx.sleutel, ctx.werkmap,
-                                                            schatting_sleutel, voorbeeld)), "kostenlijst")
+def schatting(ctx) -> SchattingView:
+    """For ``pagina.toon("schatting", kosten.schatting)``: the estimate view of that activity."""
+    return SchattingView(Schatting(ctx.module, ctx.sleutel, ctx.werkmap))
 
 
-def toon_schatting(pagina, sleutel: str = "schatting") -> None:
-    pagina.toon(sleutel, lambda ctx: SchattingView(Schatting(ctx.module, ctx.sleutel, ctx.werkmap)), "schatting")
+def kostenlijst(ctx) -> KostenView:
+    """For ``pagina.toon("kostenlijst", kosten.kostenlijst)``: the cost-list view, beside the
+    estimate saved under "schatting"."""
+    return KostenView(KostenModel(ctx.module, ctx.sleutel, ctx.werkmap))
+
+
+def kostenlijst_oefening(voorbeeld: str):
+    """A cost-list view whose example button loads another invented list (a path inside
+    datasets/), without an estimate: ``pagina.toon("kostenlijst", kosten.kostenlijst_oefening(...))``."""
+    def maak_view(ctx) -> KostenView:
+        return KostenView(KostenModel(ctx.module, ctx.sleutel, ctx.werkmap, schatting_sleutel=None,
+                                      voorbeeld=voorbeeld))
+
+    return maak_view
 
 
 def maximumfactuur_html() -> str:
