@@ -541,3 +541,13 @@ def test_cli_exits_1_with_a_dutch_message_and_no_traceback(tmp_path, inhoud, arg
     res = cli(lijst, *args)
     assert res.returncode == 1
     assert stukje in res.stderr and "Traceback" not in res.stderr and res.stdout == ""
+
+
+def test_cli_reads_an_excel_file(tmp_path):
+    lijst = tmp_path / "bijdragelijst.xlsx"
+    lijst.write_bytes(_xlsx([["Omschrijving", "Maand", "Bedrag (€)", "Categorie"],
+                             ["Zwemmen", "sep", 12.5, "scherp"], ["Bosklassen", 5, "€ 95", "minder scherp"]]))
+    res = cli(lijst, "--schooljaar", "2016-2017", "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["per_maand"]["september"] == 12.5 and out["per_maand"]["mei"] == 95.0 and out["fouten"] == []
