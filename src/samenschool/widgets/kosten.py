@@ -263,11 +263,11 @@ class KostenModel:
             parts.append(_ui.melding_html(f"Jullie lijst: {self.lijst.bestand}. {len(self.lijst.kosten)} kosten gelezen.",
                                           "ok"))
         if self.lijst.fouten:
+            verbeter = "" if self.bron == VOORBEELD else " Verbeter ze in jullie bestand en laad het opnieuw."
             items = "".join(f"<li>{escape(f.tekst())}</li>" for f in self.lijst.fouten)
             parts.append(f'<div class="ss-melding ss-melding-let_op ss-kosten-fouten" role="status">'
                          f"<p><strong>{len(self.lijst.fouten)} regel{'s' if len(self.lijst.fouten) > 1 else ''} "
-                         f"met een fout.</strong> Die tellen niet mee. Verbeter ze in jullie bestand en laad het "
-                         f"opnieuw.</p><ul>{items}</ul></div>")
+                         f"met een fout.</strong> Die tellen niet mee.{verbeter}</p><ul>{items}</ul></div>")
         andere = [w for w in o.waarschuwingen if not w.startswith("Boven de maximumfactuur")
                   and w != o.maximumfactuur.zin()]
         parts += [_ui.melding_html(w, "let_op") for w in andere]
