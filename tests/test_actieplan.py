@@ -1,0 +1,350 @@
+"""Module 07: the action plan model, its messages, documents, CLI, the page's content and votes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samenschool import actieplan, data
+from samenschool.actieplan import Actie, Plan, valideer
+
+REPO = Path(__file__).resolve().parent.parent
+VANDAAG = dt.date(2026, 12, 4)
+ARABISCH = "اجتماع أولياء الأمور"
+TURKS = "Öğretmenle görüşme: çocuğun güçlü yanları"
+SCRIPT = "<script>alert('x')</script>"
+
+
+def _plan(**actie) -> Plan:
+    """The example plan (dates after VANDAAG) with the first action changed."""
+    plan = actieplan.voorbeeld(VANDAAG)
+    for veld, waarde in actie.items():
+        setattr(plan.acties[0], veld, waarde)
+    return plan
+
+
+def _meldingen(plan: Plan) -> dict[str, str]:
+    return {m.veld: m.tekst for m in valideer(plan, VANDAAG)}
+
+
+# -- model and every message ------------------------------------------------------------------
+
+def test_voorbeeld_is_valid_and_roundtrips():
+    plan = actieplan.voorbeeld(VANDAAG)
+    assert valideer(plan, VANDAAG) == []
+    assert Plan.from_dict(json.loads(json.dumps(plan.to_dict()))) == plan
+    assert 1 <= len(plan.drempels) <= actieplan.MAX_DREMPELS
+    assert 1 <= len(plan.acties) <= actieplan.MAX_ACTIES
+
+
+def test_date_in_the_past():
+    gisteren = (VANDAAG - dt.timedelta(days=1)).isoformat()
+    meldingen = _meldingen(_plan(datum_eerste_stap=gisteren))
+    assert meldingen["acties[1].datum_eerste_stap"] == (
+        "Actie 1: de datum van de eerste stap (03-12-2026) ligt in het verleden. Kies vandaag of later.")
+    meldingen = _meldingen(_plan(terugblik="01-01-2020"))
+    assert "de datum van de terugblik (01-01-2020) ligt in het verleden" in meldingen["acties[1].terugblik"]
+    # today is not the past
+    assert "acties[1].datum_eerste_stap" not in _meldingen(_plan(datum_eerste_stap=VANDAAG.isoformat()))
+
+
+def test_missing_owner_says_never_a_child_or_family():
+    tekst = _meldingen(_plan(trekker=""))["acties[1].trekker"]
+    assert tekst.startswith("Actie 1: wie trekt deze actie?")
+    assert "Nooit een kind of een gezin." in tekst
+
+
+@pytest.mark.parametrize("trekker", ["de mama van Lina", "het gezin Yilmaz", "een leerling van L6", "Kind"])
+def test_owner_that_is_a_child_or_family_is_refused(trekker):
+    tekst = _meldingen(_plan(trekker=trekker))["acties[1].trekker"]
+    assert "lijkt een kind of een gezin" in tekst and "een rol of een collega" in tekst
+
+
+@pytest.mark.parametrize("trekker", ["zorgcoördinator", "juf Lies", "kinderverzorgster", "ouderwerking-coach",
+                                     "directie", "oudercoördinator"])
+def test_roles_and_colleagues_are_fine(trekker):
+    assert "acties[1].trekker" not in _meldingen(_plan(trekker=trekker))
+
+
+def test_more_than_five_actions_kies_er_minder():
+    plan = actieplan.voorbeeld(VANDAAG)
+    plan.acties = [plan.acties[0]] * 6
+    tekst = _meldingen(plan)["acties"]
+    assert "kies er minder" in tekst and "6 acties" in tekst and "hoogstens 5" in tekst
+    plan.acties = [plan.acties[0]] * 5
+    assert "acties" not in _meldingen(plan)
+
+
+def test_action_not_linked_to_a_barrier():
+    tekst = _meldingen(_plan(drempel=""))["acties[1].drempel"]
+    assert tekst == "Actie 1: deze actie hoort bij geen drempel. Kies bij welke gekozen drempel ze hoort."
+    tekst = _meldingen(_plan(drempel="taal"))["acties[1].drempel"]
+    assert "‘Taal’" in tekst and "kozen jullie niet" in tekst
+    assert "kennen we niet" in _meldingen(_plan(drempel="bestaat_niet"))["acties[1].drempel"]
+
+
+def test_more_than_three_barriers():
+    plan = actieplan.voorbeeld(VANDAAG)
+    plan.drempels += ["taal"]
+    assert _meldingen(plan)["drempels"] == ("Jullie kozen 4 drempels. Kies er hoogstens 3: met minder drempels "
+                                            "raken jullie verder.")
+
+
+def test_other_messages_name_the_field():
+    m = _meldingen(_plan(wat="", eerste_stap="", werkt_het="", datum_eerste_stap="", praktijk="P99"))
+    assert m["acties[1].wat"] == "Actie 1: wat gaan jullie doen? Vul het in."
+    assert "wat is de eerste stap?" in m["acties[1].eerste_stap"]
+    assert "hoe weten jullie dat het werkt?" in m["acties[1].werkt_het"]
+    assert "wanneer is de eerste stap? Vul een datum in." in m["acties[1].datum_eerste_stap"]
+    assert "‘P99’ kennen we niet" in m["acties[1].praktijk"]
+    m = _meldingen(_plan(datum_eerste_stap="31-02-2027", terugblik="morgen"))
+    assert "‘31-02-2027’ is geen datum" in m["acties[1].datum_eerste_stap"]
+    assert "‘morgen’ is geen datum" in m["acties[1].terugblik"]
+    m = _meldingen(_plan(datum_eerste_stap="2027-03-01", terugblik="2027-02-01"))
+    assert "vóór de eerste stap" in m["acties[1].terugblik"]
+    leeg = _meldingen(Plan())
+    assert "Voeg minstens één actie toe" in leeg["acties"] and "minstens één drempel" in leeg["drempels"]
+    plan = actieplan.voorbeeld(VANDAAG)
+    plan.zelfscan = {"N01": "misschien", "N99": "gestart"}
+    m = _meldingen(plan)
+    assert "‘misschien’ is geen stand" in m["zelfscan.N01"] and "kennen we niet" in m["zelfscan.N99"]
+
+
+def test_dates_in_belgian_form_are_accepted():
+    assert actieplan.parse_datum("15-01-2027") == dt.date(2027, 1, 15)
+    assert actieplan.parse_datum("15/1/2027") == dt.date(2027, 1, 15)
+    assert actieplan.parse_datum("2027-01-15") == dt.date(2027, 1, 15)
+    assert actieplan.parse_datum("2027-02-30") is None
+
+
+@pytest.mark.parametrize("raw, veld", [
+    ([], "plan"), ({"school": 5}, "‘school’"), ({"drempels": "taal"}, "‘drempels’"),
+    ({"acties": {}}, "‘acties’"), ({"acties": ["x"]}, "‘acties[1]’"),
+    ({"acties": [{"wat": "a"}, {"trekker": 7}]}, "‘acties[2].trekker’"),
+    ({"zelfscan": {"N01": True}}, "‘zelfscan.N01’"), ({"zelfscan": []}, "‘zelfscan’"),
+])
+def test_malformed_plan_names_the_field(raw, veld):
+    with pytest.raises(actieplan.SamenschoolError) as exc:
+        Plan.from_dict(raw)
+    assert veld in str(exc.value) or (veld == "plan" and "JSON-object" in str(exc.value))
+
+
+# -- documents --------------------------------------------------------------------------------
+
+def _vijandig_plan() -> Plan:
+    plan = actieplan.voorbeeld(VANDAAG)
+    plan.school = f"{SCRIPT} Basisschool {TURKS}"
+    plan.acties[0].wat = f"{ARABISCH} {SCRIPT} **vet** [link](http://x)"
+    plan.acties[0].trekker = f"juf Ayşe {TURKS}"
+    plan.acties[1].eerste_stap = f"# kop\n- lijst <img src=x onerror=alert(1)> {ARABISCH}"
+    plan.acties.append(Actie(drempel="tijd_ontmoeting", wat="Onze eigen actie <b>x</b>", trekker="directie",
+                             eerste_stap="Plannen", datum_eerste_stap="2027-01-10", werkt_het="We zien het.",
+                             terugblik="2027-02-10"))
+    return plan
+
+
+def test_html_escapes_and_keeps_scripts():
+    page = actieplan.render(_vijandig_plan(), "html", VANDAAG)
+    assert "<script>" not in page and "<img" not in page and "<b>x</b>" not in page
+    assert html.escape(SCRIPT, quote=False) in page or "&lt;script&gt;" in page
+    assert ARABISCH in page and TURKS in page and "Ayşe" in page
+    assert "@page { size: A4" in page and 'lang="nl-BE"' in page
+    # the top states the barriers, the needs behind them and the report as source
+    top = page[: page.index("Onze acties")]
+    assert "Tijd en mogelijkheden tot ontmoeting" in top and "Tijd en aandacht voor het alledaagse" in top
+    assert "Recht-Op vzw" in top
+    # a good practice's quote verbatim, with its source
+    assert html.escape(data.kies(data.citaten(), ["C114"]).iloc[0]["tekst"], quote=False) in page
+    assert "Onze eigen actie" in page
+
+
+def test_markdown_escapes_and_keeps_scripts():
+    md = actieplan.render(_vijandig_plan(), "md", VANDAAG)
+    assert "<script>" not in md and "<img" not in md and "<b>" not in md
+    assert "[link](http" not in md and "\n# kop" not in md and "\n- lijst" not in md
+    assert ARABISCH in md and TURKS in md
+    assert md.startswith("# Actieplan") and "## Waar we aan werken" in md and "Recht-Op vzw" in md
+
+
+def test_docx_is_editable_with_a_table_per_action_and_text_intact():
+    from docx import Document
+
+    plan = _vijandig_plan()
+    raw = actieplan.render(plan, "docx", VANDAAG)
+    doc = Document(io.BytesIO(raw))
+    # one table per action, plus the self-scan table
+    assert len(doc.tables) == len(plan.acties) + 1
+    first = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert first["Wat gaan we doen?"] == plan.acties[0].wat          # <script> kept as text, intact
+    assert first["Wie trekt het?"] == f"juf Ayşe {TURKS}"
+    assert first["Datum van de eerste stap"] == actieplan.datum_tekst(plan.acties[0].datum_eerste_stap)
+    second = {row.cells[0].text: row.cells[1].text for row in doc.tables[1].rows}
+    assert ARABISCH in second["Eerste stap"]
+    tekst = "\n".join(p.text for p in doc.paragraphs)
+    assert "Waar we aan werken" in tekst and "Recht-Op vzw" in tekst and TURKS in tekst
+    assert doc.core_properties.language == "nl-BE"
+
+
+def test_write_is_atomic_and_refuses_a_plan_with_errors(tmp_path):
+    plan = actieplan.voorbeeld()
+    pad = actieplan.schrijf(plan, tmp_path, "md")
+    assert pad.name == "actieplan.md" and pad.read_text(encoding="utf-8").startswith("# Actieplan")
+    slecht = actieplan.voorbeeld()
+    slecht.acties[0].trekker = ""
+    with pytest.raises(actieplan.SamenschoolError, match=r"acties\[1\]\.trekker"):
+        actieplan.schrijf(slecht, tmp_path, "md")
+    assert pad.read_text(encoding="utf-8").startswith("# Actieplan")  # the good file is still there
+    assert [p.name for p in tmp_path.iterdir()] == ["actieplan.md"]  # no temp file left
+    with pytest.raises(actieplan.SamenschoolError, match="Kies html, docx of md"):
+        actieplan.schrijf(plan, tmp_path, "pdf")
+
+
+# -- CLI through the real entry point ---------------------------------------------------------
+
+def _exe() -> str:
+    exe = Path(sys.executable).parent / "samenschool"
+    if not exe.exists():
+        exe = REPO / ".venv" / "bin" / "samenschool"
+    return str(exe)
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([_exe(), "actieplan", *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_cli_example_and_render_all_formats(tmp_path):
+    result = _cli("--voorbeeld")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert valideer(Plan.from_dict(plan)) == []
+    bestand = tmp_path / "plan.json"
+    bestand.write_text(result.stdout, encoding="utf-8")
+    for fmt in actieplan.FORMATEN:
+        result = _cli(str(bestand), "--naar", fmt, "--uit", str(tmp_path / "uit"))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "uit" / f"actieplan.{fmt}").stat().st_size > 1000
+    assert "Tijd en mogelijkheden tot ontmoeting" in (tmp_path / "uit" / "actieplan.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("inhoud, verwacht", [
+    ("{ niet af", "geen geldige JSON (regel 1"),
+    ("", "is leeg"),
+    ('["een lijst"]', "JSON-object"),
+    ('{"drempels": ["taal"], "acties": [{"drempel": "taal", "trekker": 12}]}', "acties[1].trekker"),
+    ('{"drempels": ["taal"], "acties": [{"drempel": "taal", "wat": "x", "trekker": "directie", '
+     '"eerste_stap": "y", "datum_eerste_stap": "2001-01-01", "werkt_het": "z", "terugblik": "2001-02-01"}]}',
+     "acties[1].datum_eerste_stap: Actie 1: de datum van de eerste stap (01-01-2001) ligt in het verleden"),
+    ('{"drempels": ["taal", "leefwereld", "andere_ouders", "tijd_ontmoeting"]}', "drempels: Jullie kozen 4"),
+])
+def test_cli_malformed_plans_get_a_dutch_message_and_exit_1(tmp_path, inhoud, verwacht):
+    bestand = tmp_path / "plan.json"
+    bestand.write_text(inhoud, encoding="utf-8")
+    result = _cli(str(bestand), "--uit", str(tmp_path / "uit"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("Fout:") and verwacht in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "uit").exists()
+
+
+def test_cli_missing_file_and_no_plan(tmp_path):
+    result = _cli(str(tmp_path / "nergens.json"))
+    assert result.returncode == 1 and "bestaat niet" in result.stderr and "Traceback" not in result.stderr
+    result = _cli()
+    assert result.returncode == 1 and "--voorbeeld" in result.stderr
+
+
+# -- every need and every good practice can appear on the page --------------------------------
+
+def test_every_need_appears_with_its_words_verbatim():
+    citaten = data.citaten().set_index("id")
+    noden = actieplan.noden()
+    assert len(noden) == 18
+    for nood in noden:
+        page = actieplan.nood_html(nood["id"])
+        assert html.escape(nood["naam"], quote=False) in page
+        woorden = [nood["rapport_tekst"]] if nood["rapport_tekst"] else []
+        woorden += [citaten.loc[c, "tekst"] for c in data.split_list(nood["citaat"])]
+        if nood["beschrijving_bron"] == "rapport":
+            woorden.append(nood["beschrijving"])
+        assert woorden, f"{nood['id']} toont geen woorden uit het rapport"
+        for tekst in woorden:
+            assert html.escape(tekst, quote=False) in page, nood["id"]
+        assert "Recht-Op vzw" in page
+    # the needs the issue names: C094, C113 are shown with their need
+    assert "C094" in actieplan.nood_html("N07") and "C113" in actieplan.nood_html("N18")
+
+
+def test_every_good_practice_is_offered_for_some_barrier_with_its_quote():
+    citaten = data.citaten().set_index("id")
+    alle = {p["id"] for p in actieplan.praktijken()}
+    aangeboden = set()
+    for drempel in actieplan.drempels():
+        aangeboden |= {p["id"] for p in actieplan.praktijken_voor(drempel["id"])}
+    assert aangeboden == alle and len(alle) == 34
+    for p in actieplan.praktijken():
+        page = actieplan.praktijk_html(p["id"])
+        assert html.escape(p["naam"], quote=False) in page
+        ids = data.split_list(p["citaat"])
+        for c in ids:
+            assert html.escape(citaten.loc[c, "tekst"], quote=False) in page
+        if not ids and p["rapport_tekst"]:
+            assert html.escape(p["rapport_tekst"], quote=False) in page
+
+
+def test_every_barrier_has_needs_behind_it():
+    for drempel in actieplan.drempels():
+        assert actieplan.noden_voor(drempel["id"]), drempel["id"]
+
+
+# -- team map of module 03 --------------------------------------------------------------------
+
+class _Werkmap:
+    def __init__(self, opgeslagen):
+        self.opgeslagen = opgeslagen
+
+    def get(self, module, sleutel, default=None):
+        return self.opgeslagen.get((module, sleutel), default)
+
+
+def test_team_map_of_module_03_proposes_barriers():
+    kaart = {"leden": {"Leerkracht 1": {"taal": 3, "leefwereld": 1, "andere_ouders": 0},
+                       "Directie": {"taal": 2, "leefwereld": 2, "andere_ouders": 0}}}
+    gekozen = actieplan.teamkaart_drempels(_Werkmap({("03_drempels", "teamkaart"): kaart}))
+    assert gekozen == [("taal", 2.5), ("leefwereld", 1.5)]
+    assert actieplan.teamkaart_drempels(_Werkmap({})) == []
+    assert actieplan.teamkaart_drempels(_Werkmap({("03_drempels", "teamkaart"): "kapot"})) == []
+
+
+# -- the room: votes --------------------------------------------------------------------------
+
+def test_votes_of_several_participants():
+    een = {"versie": 2, "module": "07_actieplan", "antwoorden": {
+        "kiezen": {"waarde": ["taal", "leefwereld"], "vraag": "Kies", "activiteit": "kiezen"},
+        "acties": {"waarde": [{"drempel": "taal", "praktijk": "P23", "wat": "Tolken"},
+                              {"drempel": "leefwereld", "wat": "Huisbezoek  in juni"}],
+                   "vraag": "Acties", "activiteit": "acties"},
+        "zelfscan": {"waarde": {"N01": "gestart"}, "vraag": "Zelfscan", "activiteit": "zelfscan"}}}
+    twee = {"kiezen": ["taal"], "acties": [{"drempel": "taal", "praktijk": "P23", "wat": "iets anders"},
+                                            {"drempel": "leefwereld", "wat": "huisbezoek in juni"}],
+            "zelfscan": {"N01": "nog_niet", "N02": "gewoonte"}}
+    drie = {"kiezen": ["taal", "taal", "onbekend"], "acties": "kapot"}
+    uit = actieplan.stemmen([een, twee, drie, "kapot", {}])
+    assert uit["deelnemers"] == 3
+    assert uit["drempels"] == [{"id": "taal", "naam": "Taal", "stemmen": 3},
+                               {"id": "leefwereld", "naam": "Leefwereld", "stemmen": 1}]
+    # equal votes: in the report's order of the barriers (leefwereld before taal)
+    assert [(a["drempel"], a["praktijk"], a["stemmen"]) for a in uit["acties"]] == [
+        ("leefwereld", "", 2), ("taal", "P23", 2)]
+    assert uit["acties"][1]["wat"] == "Tolken of vrijwilligers voor taalondersteuning"
+    assert uit["acties"][0]["wat"] == "Huisbezoek  in juni"
+    assert uit["zelfscan"] == [
+        {"id": "N01", "naam": "Bewust inzetten op de relatie", "nog_niet": 1, "gestart": 1, "gewoonte": 0},
+        {"id": "N02", "naam": "Samen bedenken wat nodig is", "nog_niet": 0, "gestart": 0, "gewoonte": 1}]
+    assert actieplan.stemmen([]) == {"deelnemers": 0, "drempels": [], "acties": [], "zelfscan": []}
