@@ -348,3 +348,26 @@ def test_votes_of_several_participants():
         {"id": "N01", "naam": "Bewust inzetten op de relatie", "nog_niet": 1, "gestart": 1, "gewoonte": 0},
         {"id": "N02", "naam": "Samen bedenken wat nodig is", "nog_niet": 0, "gestart": 0, "gewoonte": 1}]
     assert actieplan.stemmen([]) == {"deelnemers": 0, "drempels": [], "acties": [], "zelfscan": []}
+
+
+# -- module 02 shows the focus group's impact too, each story once -----------------------------
+
+def test_module_02_impact_shows_the_focus_group_each_story_once():
+    from samenschool.widgets import scenario
+
+    zonder = ["C053", "C056", "C058", "C070"]  # the stories of module 02's activity 3
+    secties = scenario.impact_secties(data.citaten(), data.impact(), zonder=zonder, met_focusgroep=True)
+    alles = "".join(html for _, html in secties)
+    impact = data.impact()
+    for _, rij in impact.iterrows():
+        assert alles.count(f"<h4>{html.escape(rij['naam'], quote=False)}</h4>") == 1, rij["id"]
+    assert scenario.FOCUSGROEP_KOP in alles and scenario.OUDERS_KOP in alles
+    for cid in data.citaten()["id"]:
+        assert alles.count(f'data-citaat="{cid}"') <= 1, cid
+    assert not any(f'data-citaat="{c}"' in alles for c in zonder)
+    # the focus group's stories: C097 (insight into the home), C100 (a bad message), C098
+    for cid in ("C097", "C098", "C100"):
+        assert f'data-citaat="{cid}"' in alles
+    # without the switch: only the parents' view, as before
+    ouders = "".join(h for _, h in scenario.impact_secties(data.citaten(), data.impact(), zonder=zonder))
+    assert "Leerwinst" not in ouders and scenario.FOCUSGROEP_KOP not in ouders
