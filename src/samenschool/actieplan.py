@@ -466,6 +466,21 @@ def praktijk_html(praktijk: dict | str) -> str:
     return "".join(delen)
 
 
+def waarom_html() -> str:
+    """Why this work pays off, as the focus group sees it: the ``fg_*`` impact rows, each with
+    its quotes (C097, C098, C099, C100), verbatim with source."""
+    impact = data.impact()
+    citaten = _citaten()
+    delen = []
+    for rij in impact[impact["bron"] == "focusgroep"].to_dict("records"):
+        ids = [c for c, r in citaten.items() if rij["id"] in data.split_list(r["impact"])]
+        delen.append(f'<section class="ss-impact" data-impact="{escape(rij["id"])}">'
+                     f'<h4>{escape(rij["naam"])}</h4><p>{escape(rij["beschrijving"])}</p>'
+                     + "".join(citaat_html(citaten[c]) for c in ids) + "</section>")
+    return ('<div class="ss-waarom">' + "".join(delen)
+            + f'<p class="ss-bron">De korte uitleg is van de kit. Bron: {escape(BRON)}.</p></div>')
+
+
 # ---------------------------------------------------------------------------------------------
 # Documents: one content model, three renderers
 # ---------------------------------------------------------------------------------------------
@@ -737,6 +752,142 @@ def schrijf(plan: Plan, folder: Path | str, fmt: str, vandaag: _dt.date | None =
     pad = folder / bestandsnaam(fmt)
     _schrijf_atomisch(pad, render(plan, fmt, vandaag))
     return pad
+
+
+# ---------------------------------------------------------------------------------------------
+# The module's state in the werkmap (one self-describing answer per activity)
+# ---------------------------------------------------------------------------------------------
+
+VRAAG = {
+    "zelfscan": "Zelfscan: waar staat onze school bij elke nood?",
+    "kiezen": "Kies hoogstens drie drempels om eerst aan te werken.",
+    "acties": "Acties: wat doen we, wie trekt het, wat is de eerste stap en wanneer?",
+    "plan": "Naam van de school op het plan",
+}
+
+
+def _bewaar(werkmap, module: str, sleutel: str, waarde: Any, *, tekst: str,
+            delen: list[tuple[str, str]] | None = None) -> None:
+    try:
+        from samenschool.antwoord import Antwoord
+    except ImportError:  # TEMP until the Antwoord core lands
+        werkmap.set(module, sleutel, waarde, label=VRAAG[sleutel])
+        return
+    werkmap.bewaar(module, Antwoord.nieuw(module, sleutel, waarde, vraag=VRAAG[sleutel], tekst=tekst,
+                                          delen=delen, volgorde=0))
+
+
+def actie_tekst(actie: Actie) -> str:
+    """One action as a person reads it (for the werkboek)."""
+    delen = [f"{ACTIE_VELDEN['drempel']} {drempel_naam(actie.drempel)}" if actie.drempel else "",
+             f"{ACTIE_VELDEN['trekker']} {actie.trekker}",
+             f"{ACTIE_VELDEN['eerste_stap']}: {actie.eerste_stap} ({datum_tekst(actie.datum_eerste_stap)})",
+             f"{ACTIE_VELDEN['werkt_het']} {actie.werkt_het}",
+             f"{ACTIE_VELDEN['terugblik']} {datum_tekst(actie.terugblik)}"]
+    return ". ".join(d.rstrip(".") for d in delen if d) + "."
+
+
+class PlanWerk:
+    """What the team entered on the page, read from and saved in the werkmap at every change.
+
+    Keys (the activity keys of the notebook): ``zelfscan`` {nood id: stand}, ``kiezen``
+    [drempel ids], ``acties`` [action dicts], ``plan`` {"school": …}."""
+
+    def __init__(self, werkmap, module: str = MODULE):
+        self.werkmap, self.module = werkmap, module
+        self.laad()
+
+    def laad(self) -> None:
+        get = self.werkmap.get
+        scan = get(self.module, "zelfscan", {}) or {}
+        self.zelfscan: dict[str, str] = {k: v for k, v in scan.items() if v in STANDEN} if isinstance(scan, dict) else {}
+        gekozen = get(self.module, "kiezen", []) or []
+        self.drempels: list[str] = [d for d in gekozen if isinstance(d, str)] if isinstance(gekozen, list) else []
+        self.acties: list[Actie] = []
+        for i, raw in enumerate(get(self.module, "acties", []) or [], start=1):
+            try:
+                self.acties.append(Actie.from_dict(raw, f"acties[{i}]"))
+            except SamenschoolError:
+                continue  # a damaged action is skipped; the rest stays
+        plan = get(self.module, "plan", {}) or {}
+        self.school: str = plan.get("school", "") if isinstance(plan, dict) else ""
+
+    @property
+    def plan(self) -> Plan:
+        return Plan(school=self.school, zelfscan=dict(self.zelfscan), drempels=list(self.drempels),
+                    acties=list(self.acties))
+
+    # -- zelfscan --------------------------------------------------------------------------
+    def zet_stand(self, nood_id: str, stand: str | None) -> None:
+        namen = {n["id"]: n["naam"] for n in noden()}
+        if nood_id not in namen:
+            raise SamenschoolError(f"De nood ‘{nood_id}’ kennen we niet.")
+        if stand:
+            if stand not in STANDEN:
+                raise SamenschoolError(f"‘{stand}’ is geen stand. Kies uit: {', '.join(STANDEN.values())}.")
+            self.zelfscan[nood_id] = stand
+        else:
+            self.zelfscan.pop(nood_id, None)
+        volgorde = list(namen)
+        self.zelfscan = dict(sorted(self.zelfscan.items(), key=lambda kv: volgorde.index(kv[0])))
+        telling = {label: sum(1 for v in self.zelfscan.values() if v == k) for k, label in STANDEN.items()}
+        tekst = (f"{len(self.zelfscan)} van de {len(namen)} noden ingevuld: "
+                 + ", ".join(f"{n} {label.lower()}" for label, n in telling.items()) + ".")
+        _bewaar(self.werkmap, self.module, "zelfscan", dict(self.zelfscan), tekst=tekst,
+                delen=[(namen[n], STANDEN[s]) for n, s in self.zelfscan.items()])
+
+    # -- kiezen ----------------------------------------------------------------------------
+    def kies_drempels(self, ids: list[str]) -> str:
+        """Save the chosen barriers. More than three are refused: returns the Dutch message
+        ('' when saved)."""
+        namen = {r["id"]: r["naam"] for r in drempels()}
+        ids = list(dict.fromkeys(ids))
+        onbekend = [i for i in ids if i not in namen]
+        if onbekend:
+            raise SamenschoolError(f"Deze drempels kennen we niet: {', '.join(onbekend)}.")
+        if len(ids) > MAX_DREMPELS:
+            return (f"Kies er hoogstens {MAX_DREMPELS}. Met minder drempels raken jullie verder. "
+                    "Haal eerst een vinkje weg.")
+        self.drempels = ids
+        _bewaar(self.werkmap, self.module, "kiezen", list(ids),
+                tekst=", ".join(namen[i] for i in ids) if ids else "Nog geen drempel gekozen.",
+                delen=[(f"Drempel {n}", namen[i]) for n, i in enumerate(ids, start=1)])
+        return ""
+
+    # -- acties ----------------------------------------------------------------------------
+    def _bewaar_acties(self) -> None:
+        _bewaar(self.werkmap, self.module, "acties", [asdict(a) for a in self.acties],
+                tekst=f"{len(self.acties)} {'actie' if len(self.acties) == 1 else 'acties'}.",
+                delen=[(f"Actie {i}: {a.wat}", actie_tekst(a)) for i, a in enumerate(self.acties, start=1)])
+
+    def controleer_actie(self, actie: Actie, nummer: int | None = None,
+                         vandaag: _dt.date | None = None) -> list[Melding]:
+        nummer = nummer or len(self.acties) + 1
+        return _valideer_actie(actie, nummer, self.plan, {r["id"]: r["naam"] for r in drempels()},
+                               {p["id"] for p in praktijken()}, vandaag or _dt.date.today())
+
+    def voeg_toe(self, actie: Actie, vandaag: _dt.date | None = None) -> list[Melding]:
+        """Add an action when it is complete. Returns the messages (empty: saved)."""
+        if len(self.acties) >= MAX_ACTIES:
+            return [Melding("acties", f"Jullie plan heeft al {MAX_ACTIES} acties. Dat is genoeg om waar te maken: "
+                                      "kies er minder. Verwijder eerst een actie.")]
+        meldingen = self.controleer_actie(actie, vandaag=vandaag)
+        if meldingen:
+            return meldingen
+        self.acties.append(actie)
+        self._bewaar_acties()
+        return []
+
+    def verwijder(self, index: int) -> None:
+        if 0 <= index < len(self.acties):
+            del self.acties[index]
+            self._bewaar_acties()
+
+    # -- plan ------------------------------------------------------------------------------
+    def zet_school(self, naam: str) -> None:
+        naam = re.sub(r"\s+", " ", naam or "").strip()[:200]
+        self.school = naam
+        _bewaar(self.werkmap, self.module, "plan", {"school": naam}, tekst=naam or "(geen naam)")
 
 
 # ---------------------------------------------------------------------------------------------
