@@ -371,3 +371,109 @@ def test_module_02_impact_shows_the_focus_group_each_story_once():
     # without the switch: only the parents' view, as before
     ouders = "".join(h for _, h in scenario.impact_secties(data.citaten(), data.impact(), zonder=zonder))
     assert "Leerwinst" not in ouders and scenario.FOCUSGROEP_KOP not in ouders
+
+
+# -- the views, headless (plain pytest drives the widgets) ------------------------------------
+
+@pytest.fixture
+def werkmap(tmp_path):
+    from samenschool.werkmap import Werkmap
+
+    return Werkmap(tmp_path / "werkmap")
+
+
+def test_views_show_every_need_and_offer_every_practice(werkmap):
+    from samenschool.widgets import actieplan as views
+
+    zelfscan = views.maak("zelfscan", werkmap)
+    assert set(zelfscan.knoppen) == {n["id"] for n in actieplan.noden()}
+    html_alles = "".join(w.value for rij in zelfscan.widget.children
+                         for w in getattr(rij, "children", [rij]) if isinstance(getattr(w, "value", None), str))
+    for nood in actieplan.noden():
+        assert f'data-nood="{nood["id"]}"' in html_alles
+    werk = actieplan.PlanWerk(werkmap)
+    aangeboden = set()
+    for drempel in actieplan.drempels():
+        werk.drempels = [drempel["id"]]
+        acties = views.ActiesView(werk)
+        aangeboden |= {waarde for _, waarde in acties.praktijk.options if waarde}
+        for _, waarde in acties.praktijk.options:
+            if waarde:
+                acties.praktijk.value = waarde
+                assert f'data-praktijk="{waarde}"' in acties.praktijk_info.value
+    assert aangeboden == {p["id"] for p in actieplan.praktijken()}
+
+
+def test_views_save_choose_add_and_come_back(werkmap):
+    from samenschool.widgets import actieplan as views
+
+    werkmap_kaart = {"leden": {"Leerkracht 1": {"taal": 3, "leefwereld": 2}, "Zorg 1": {"taal": 2, "leefwereld": 2}}}
+    _zet(werkmap, "03_drempels", "teamkaart", werkmap_kaart)
+    zelfscan = views.maak("zelfscan", werkmap)
+    zelfscan.knoppen["N07"].value = "nog_niet"
+    kiezen = views.maak("kiezen", werkmap)
+    assert list(kiezen.vakjes)[:2] == ["taal", "leefwereld"]           # the team map first
+    assert "Jullie teamkaart uit module 03" in kiezen.widget.children[0].value
+    for drempel in ("taal", "leefwereld", "tijd_ontmoeting", "andere_ouders"):
+        kiezen.vakjes[drempel].value = True
+    assert kiezen.vakjes["andere_ouders"].value is False and "hoogstens 3" in kiezen.status.value
+    acties = views.maak("acties", werkmap)
+    assert [v for _, v in acties.drempel.options] == ["taal", "leefwereld", "tijd_ontmoeting"]
+    acties.drempel.value = "taal"
+    acties.praktijk.value = "P23"
+    assert acties.wat.value == "Tolken of vrijwilligers voor taalondersteuning"
+    acties.trekker.value = "het gezin Yilmaz"
+    acties.toevoegen.click()
+    assert "Nooit een kind of een gezin" in acties.meldingen.value and not actieplan.PlanWerk(werkmap).acties
+    acties.trekker.value = "zorgcoördinator"
+    acties.eerste_stap.value = "Een lijst van tolken maken"
+    acties.datum_eerste_stap.value = dt.date.today() - dt.timedelta(days=2)
+    acties.werkt_het.value = "Meer ouders op het oudercontact."
+    acties.terugblik.value = dt.date.today() + dt.timedelta(days=30)
+    acties.toevoegen.click()
+    assert "ligt in het verleden" in acties.meldingen.value
+    acties.datum_eerste_stap.value = dt.date.today() + dt.timedelta(days=2)
+    acties.toevoegen.click()
+    assert "Actie 1 is bewaard" in acties.meldingen.value and acties.wat.value == ""
+    plan = views.maak("plan", werkmap)
+    assert 'data-formaat="docx"' in plan.documenten.value
+    # a new page (a reload) finds everything back
+    werk = actieplan.PlanWerk(type(werkmap)(werkmap.folder))
+    assert werk.zelfscan == {"N07": "nog_niet"} and werk.drempels == ["taal", "leefwereld", "tijd_ontmoeting"]
+    assert [a.praktijk for a in werk.acties] == ["P23"] and werk.acties[0].trekker == "zorgcoördinator"
+    opnieuw = views.maak("kiezen", werkmap)
+    assert opnieuw.vakjes["taal"].value and not opnieuw.vakjes["andere_ouders"].value
+    lijst = views.maak("acties", werkmap)
+    assert "Tolken of vrijwilligers" in lijst.lijst.children[0].children[0].value
+    lijst.lijst.children[0].children[1].click()
+    assert actieplan.PlanWerk(werkmap).acties == []
+
+
+def test_plan_view_lists_what_is_missing(werkmap):
+    from samenschool.widgets import actieplan as views
+
+    html_links = views.links_html(actieplan.Plan())
+    assert "Kies minstens één drempel" in html_links and "data-formaat" not in html_links
+    links = views.links_html(actieplan.voorbeeld())
+    assert links.count("data:") == 3 and 'download="actieplan.docx"' in links
+
+
+def test_sixth_action_is_refused_kies_er_minder(werkmap):
+    werk = actieplan.PlanWerk(werkmap)
+    voorbeeld = actieplan.voorbeeld()
+    werk.kies_drempels(voorbeeld.drempels)
+    for _ in range(actieplan.MAX_ACTIES):
+        assert werk.voeg_toe(voorbeeld.acties[0]) == []
+    meldingen = werk.voeg_toe(voorbeeld.acties[0])
+    assert len(meldingen) == 1 and "kies er minder" in meldingen[0].tekst
+    assert len(actieplan.PlanWerk(werkmap).acties) == actieplan.MAX_ACTIES
+
+
+def _zet(werkmap, module, sleutel, waarde):
+    """Store a raw answer of another module (the team map of module 03)."""
+    if hasattr(werkmap, "set"):
+        werkmap.set(module, sleutel, waarde)
+    else:
+        from samenschool.antwoord import Antwoord
+
+        werkmap.bewaar(module, Antwoord.nieuw(module, sleutel, waarde, vraag="Teamkaart", tekst=""))

@@ -52,7 +52,7 @@ BRON = ("Recht-Op vzw, rapport ‘Partnerschap tussen ouders en school’ (ouder
 LEZING = ("De koppeling tussen drempels, noden en goede praktijken is de lezing van de kit "
           "Samen School Maken: het rapport legt die links zelf niet.")
 TREKKER_UITLEG = "Een trekker is een rol of een collega uit het team. Nooit een kind of een gezin."
-KANT = {"ouders": "drempel die ouders noemen", "school": "drempel die scholen noemen (focusgroep)"}
+KANT = {"ouders": "Drempel die ouders noemen", "school": "Drempel die scholen noemen (focusgroep)"}
 NOOD_KANT = {"ouders": "volgens de oudergroep", "focusgroep": "volgens de focusgroep (scholen, stad en partners)"}
 NOOD_KORT = {"ouders": "oudergroep", "focusgroep": "focusgroep"}
 SPREKER = {
