@@ -394,7 +394,7 @@ def test_views_show_every_need_and_offer_every_practice(werkmap):
     werk = actieplan.PlanWerk(werkmap)
     aangeboden = set()
     for drempel in actieplan.drempels():
-        werk.drempels = [drempel["id"]]
+        werk.kies_drempels([drempel["id"]])
         acties = views.ActiesView(werk)
         aangeboden |= {waarde for _, waarde in acties.praktijk.options if waarde}
         for _, waarde in acties.praktijk.options:
@@ -477,3 +477,24 @@ def _zet(werkmap, module, sleutel, waarde):
         from samenschool.antwoord import Antwoord
 
         werkmap.bewaar(module, Antwoord.nieuw(module, sleutel, waarde, vraag="Teamkaart", tekst=""))
+
+
+def test_the_action_being_typed_survives_a_reload(werkmap):
+    from samenschool.widgets import actieplan as views
+
+    actieplan.PlanWerk(werkmap).kies_drempels(["taal", "leefwereld"])
+    eerste = views.maak("acties", werkmap)
+    eerste.drempel.value = "leefwereld"
+    eerste.praktijk.value = "P24"
+    eerste.trekker.value = "zorgcoördinator"
+    eerste.terugblik.value = dt.date(2031, 5, 1)
+    opnieuw = views.maak("acties", werkmap)  # a reload builds the view again from the werkmap
+    assert opnieuw.drempel.value == "leefwereld" and opnieuw.praktijk.value == "P24"
+    assert opnieuw.wat.value == "Huisbezoeken" and opnieuw.trekker.value == "zorgcoördinator"
+    assert opnieuw.terugblik.value == dt.date(2031, 5, 1)
+    assert werkmap.load(actieplan.MODULE) == {"kiezen": ["taal", "leefwereld"]}  # a draft is no answer
+    # the answers describe themselves: question, text, parts with the labels of the page
+    antwoord = werkmap.antwoorden(actieplan.MODULE)[0]
+    assert antwoord.vraag == actieplan.VRAAG["kiezen"] and antwoord.tekst == "Taal, Leefwereld"
+    assert antwoord.delen == [("Drempel 1", "Taal"), ("Drempel 2", "Leefwereld")]
+    assert antwoord.activiteit_titel == "Kiezen: welke drempels eerst?" and antwoord.activiteit_nr == 2

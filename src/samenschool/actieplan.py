@@ -712,28 +712,6 @@ def bestandsnaam(fmt: str) -> str:
     return f"actieplan.{fmt}"
 
 
-def _schrijf_atomisch(pad: Path, inhoud_: str | bytes) -> None:
-    try:
-        from samenschool.bestanden import schrijf_atomisch
-    except ImportError:  # pragma: no cover - until the Antwoord core lands
-        import os
-        import tempfile
-
-        raw = inhoud_.encode("utf-8") if isinstance(inhoud_, str) else inhoud_
-        fd, tmp = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, pad)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise SamenschoolError(f"Kan {pad} niet schrijven: {exc.strerror}.") from exc
-        return
-    schrijf_atomisch(pad, inhoud_)
-
-
 def schrijf(plan: Plan, folder: Path | str, fmt: str, vandaag: _dt.date | None = None) -> Path:
     """Write the plan in one format into ``folder`` (atomically). A plan with errors is refused
     with a SamenschoolError that lists them, naming the fields."""
@@ -749,15 +727,16 @@ def schrijf(plan: Plan, folder: Path | str, fmt: str, vandaag: _dt.date | None =
         raise SamenschoolError(f"Kan de map {folder} niet maken: {exc.strerror}.") from exc
     if not folder.is_dir():
         raise SamenschoolError(f"{folder} is geen map.")
-    pad = folder / bestandsnaam(fmt)
-    _schrijf_atomisch(pad, render(plan, fmt, vandaag))
-    return pad
+    from samenschool.bestanden import schrijf_atomisch
+
+    return schrijf_atomisch(folder / bestandsnaam(fmt), render(plan, fmt, vandaag))
 
 
 # ---------------------------------------------------------------------------------------------
 # The module's state in the werkmap (one self-describing answer per activity)
 # ---------------------------------------------------------------------------------------------
 
+CONCEPT = "concept"  # page state: the action being typed (not an answer until it is added)
 VRAAG = {
     "zelfscan": "Zelfscan: waar staat onze school bij elke nood?",
     "kiezen": "Kies hoogstens drie drempels om eerst aan te werken.",
@@ -768,11 +747,8 @@ VRAAG = {
 
 def _bewaar(werkmap, module: str, sleutel: str, waarde: Any, *, tekst: str,
             delen: list[tuple[str, str]] | None = None) -> None:
-    try:
-        from samenschool.antwoord import Antwoord
-    except ImportError:  # TEMP until the Antwoord core lands
-        werkmap.set(module, sleutel, waarde, label=VRAAG[sleutel])
-        return
+    from samenschool.antwoord import Antwoord
+
     werkmap.bewaar(module, Antwoord.nieuw(module, sleutel, waarde, vraag=VRAAG[sleutel], tekst=tekst,
                                           delen=delen, volgorde=0))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+from dataclasses import asdict
 from html import escape
 
 from samenschool import actieplan as ap
@@ -27,9 +28,9 @@ MIME = {"html": "text/html;charset=utf-8", "md": "text/markdown;charset=utf-8", 
 
 
 def _luister(werk: ap.PlanWerk, callback) -> None:
-    luister = getattr(werk.werkmap, "luister", None)
-    if luister is not None:
-        luister(werk.module, callback)
+    from samenschool.werkmap import luister
+
+    luister(werk.module, callback)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,16 +207,56 @@ class ActiesView:
         self.praktijk.observe(self._praktijk_gekozen, names="value")
         self.widget = W.VBox([W.HTML("<h3>Jullie acties</h3>"), self.lijst, self.leeg, self.formulier])
         self.widget.add_class("ss-acties")
+        self._stil = True  # no draft saves while the form is being filled from the werkmap
+        self._handtekening = None
         self._ververs()
+        self._herstel_concept()
+        self._stil = False
+        for veld in self.velden.values():
+            veld.observe(self._bewaar_concept, names="value")
         _luister(werk, self._van_buiten)
+
+    # -- the draft: what is typed in the form is kept too (a reload loses nothing) -------------
+    def _concept(self) -> dict:
+        actie = self.actie()
+        return {naam: getattr(actie, naam) for naam in ap.ACTIE_VELDEN}
+
+    @_ui.veilig("meldingen")
+    def _bewaar_concept(self, _change=None) -> None:
+        if self._stil:
+            return
+        self.werk.werkmap.zet_toestand(self.werk.module, ap.CONCEPT, self._concept())
+
+    def _herstel_concept(self) -> None:
+        concept = self.werk.werkmap.toestand(self.werk.module).get(ap.CONCEPT) or {}
+        if not isinstance(concept, dict):
+            return
+        if concept.get("drempel") in self.werk.drempels:
+            self.drempel.value = concept["drempel"]
+        if concept.get("praktijk") in [v for _, v in self.praktijk.options]:
+            self.praktijk.value = concept["praktijk"]
+        for naam in ("wat", "trekker", "eerste_stap", "werkt_het"):
+            waarde = concept.get(naam)
+            if isinstance(waarde, str) and waarde:
+                self.velden[naam].value = waarde
+        for naam in ("datum_eerste_stap", "terugblik"):
+            datum = ap.parse_datum(concept.get(naam) or "")
+            if datum:
+                self.velden[naam].value = datum
 
     # -- refresh ---------------------------------------------------------------------------
     def _van_buiten(self) -> None:
-        """Another view of the page saved (e.g. the barriers): read the werkmap again."""
+        """Something of this module was saved (e.g. the barriers above): read the werkmap again
+        and redraw when the barriers or the actions changed."""
         self.werk.laad()
-        self._ververs()
+        if self._sleutel() != self._handtekening:
+            self._ververs()
+
+    def _sleutel(self) -> str:
+        return repr((self.werk.drempels, [asdict(a) for a in self.werk.acties]))
 
     def _ververs(self) -> None:
+        self._handtekening = self._sleutel()
         opties = [(ap.drempel_naam(d), d) for d in self.werk.drempels]
         if [o[1] for o in self.drempel.options] != [o[1] for o in opties]:
             huidig = self.drempel.value
@@ -280,17 +321,24 @@ class ActiesView:
             self.meldingen.value = (f'<div class="ss-melding ss-melding-let_op" role="status"><p>Nog niet bewaard:'
                                     f'</p><ul class="ss-meldingen">{items}</ul></div>')
             return
-        for veld in (self.wat, self.trekker, self.eerste_stap, self.werkt_het):
-            veld.value = ""
-        self.datum_eerste_stap.value = None
-        self.terugblik.value = None
-        self.praktijk.value = EIGEN
+        self._stil = True
+        try:
+            for veld in (self.wat, self.trekker, self.eerste_stap, self.werkt_het):
+                veld.value = ""
+            self.datum_eerste_stap.value = None
+            self.terugblik.value = None
+            self.praktijk.value = EIGEN
+        finally:
+            self._stil = False
+        self.werk.werkmap.zet_toestand(self.werk.module, ap.CONCEPT, {})
+        self._handtekening = self._sleutel()
         self._toon_lijst()
         self.meldingen.value = _ui.melding_html(f"Actie {len(self.werk.acties)} is bewaard.", "ok") + _ui.bewaard_html()
 
     @_ui.veilig("meldingen")
     def _verwijder(self, index: int) -> None:
         self.werk.verwijder(index)
+        self._handtekening = self._sleutel()
         self._toon_lijst()
         self.meldingen.value = _ui.melding_html(f"Actie {index + 1} is verwijderd.", "info")
 
@@ -349,6 +397,10 @@ class PlanView:
 
     def _ververs(self) -> None:
         plan = self.werk.plan
+        sleutel = (repr(plan.to_dict()), _dt.date.today())
+        if sleutel == getattr(self, "_getoond", None):
+            return  # e.g. only the draft of an action changed: the documents stay as they are
+        self._getoond = sleutel
         drempels = ", ".join(ap.drempel_naam(d) for d in plan.drempels) or "nog geen"
         self.samenvatting.value = (f"<p>Gekozen drempels: <strong>{escape(drempels)}</strong>. "
                                    f"Acties: <strong>{len(plan.acties)}</strong>. Zelfscan: "
@@ -380,6 +432,5 @@ def toon(pagina, sleutel: str) -> None:
 
 
 def toon_waarom() -> None:
-    from IPython.display import HTML, display
-
-    display(HTML(ap.waarom_html()))
+    """Why this work pays off, as the focus group sees it (read-only, no answers)."""
+    _ui.toon_html(ap.waarom_html)
