@@ -12,16 +12,25 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK = "07_actieplan.ipynb"
 MODULE = "07_actieplan"
+DREMPELS = {"taal": "Taal", "tijd_ontmoeting": "Tijd en mogelijkheden tot ontmoeting"}
+PRAKTIJKEN = {"P23": "Tolken of vrijwilligers voor taalondersteuning (P23)", "": "Een eigen actie van ons team"}
 
 
 def _waarde(answers: dict, sleutel: str):
     return answers.get(sleutel)
 
 
+def _widgets_ready(page) -> None:
+    """Widgets render after the cells ran: wait for the last view (the plan's documents)."""
+    page.wait_for_function("() => document.querySelectorAll('.ss-nood').length == 18"
+                           " && document.querySelector('.ss-plan-documenten')", timeout=PAGE_TIMEOUT_MS)
+
+
 def _add_action(page, drempel: str, praktijk: str, trekker: str, stap: str, dagen: int, werkt: str) -> None:
     form = page.locator(".ss-actie-formulier")
-    form.locator(".ss-actie-drempel select").select_option(drempel)
-    form.locator(".ss-actie-praktijk select").select_option(praktijk)
+    # ipywidgets' <select> options carry the labels
+    form.locator(".ss-actie-drempel select").select_option(label=DREMPELS[drempel])
+    form.locator(".ss-actie-praktijk select").select_option(label=PRAKTIJKEN[praktijk])
     if praktijk:
         page.wait_for_function(
             "(p) => document.querySelector(`.ss-actie-formulier [data-praktijk='${p}']`)", arg=praktijk,
@@ -40,6 +49,7 @@ def _add_action(page, drempel: str, praktijk: str, trekker: str, stap: str, dage
 def test_selfscan_choose_two_actions_reload_and_download_docx(page, problems, voila_base_url, voila_werkmap,
                                                                tmp_path):
     open_module(page, voila_base_url, NOTEBOOK)
+    _widgets_ready(page)
     # every need of the report is on the page, with its words
     assert page.locator(".ss-nood").count() == 18
     assert "vanaf dag 1 en niet pas bij het eerste geplande oudercontact" in page.inner_text(".ss-zelfscan")
@@ -71,6 +81,7 @@ def test_selfscan_choose_two_actions_reload_and_download_docx(page, problems, vo
 
     # reload: everything is found back
     open_module(page, voila_base_url, NOTEBOOK)
+    _widgets_ready(page)
     assert page.locator(".ss-nood-N15 button.mod-active", has_text="Zit in onze werking").count() == 1
     assert page.locator(".ss-drempel-taal input").is_checked()
     assert page.locator(".ss-drempel-tijd_ontmoeting input").is_checked()
