@@ -329,8 +329,8 @@ def _valideer_actie(actie: Actie, i: int, plan: Plan, namen: dict, praktijk_ids:
         fout("trekker", "wie trekt deze actie? Vul een rol (bv. ‘zorgcoördinator’) of de naam van een collega "
                         "in. Nooit een kind of een gezin.")
     elif trekker_is_kind_of_gezin(actie.trekker):
-        fout("trekker", f"‘{actie.trekker}’ lijkt een kind of een gezin. De trekker is iemand van het "
-                        "schoolteam: een rol of een collega. Nooit een kind of een gezin.")
+        fout("trekker", f"‘{actie.trekker}’ lijkt een kind, een ouder of een gezin. De trekker is iemand van "
+                        "het schoolteam: een rol of een collega. Nooit een kind of een gezin.")
     if not actie.eerste_stap:
         fout("eerste_stap", "wat is de eerste stap? Schrijf op wat jullie als eerste doen.")
     eerste = _valideer_datum(actie.datum_eerste_stap, "datum_eerste_stap", "de eerste stap", fout, vandaag)

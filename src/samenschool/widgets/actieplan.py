@@ -62,8 +62,10 @@ class ZelfscanView:
             knop.add_class(f"ss-nood-{nood['id']}")
             knop.observe(lambda change, nid=nood["id"]: self._gekozen(nid, change["new"]), names="value")
             self.knoppen[nood["id"]] = knop
-            vraag = W.HTML('<p class="ss-vraag">Waar staat onze school?</p>')
-            rij = W.VBox([W.HTML(ap.nood_html(nood)), vraag, knop])
+            vraag = W.HTML(f'<p class="ss-vraag"><strong>Waar staat onze school?</strong> '
+                           f'({escape(nood["naam"])})</p>')
+            rij = W.VBox([W.HTML(ap.nood_html(nood)), vraag, knop],
+                         layout=W.Layout(border_top="2px solid #c8d6e0", padding="0.5em 0 0.8em 0"))
             rij.add_class("ss-zelfscan-rij")
             rijen.append(rij)
         self.widget = W.VBox([*rijen, self.status])
@@ -83,10 +85,15 @@ def teamkaart_html(teamkaart: list[tuple[str, float]]) -> str:
     if not teamkaart:
         return ('<p class="ss-hulp">Er staat nog geen teamkaart van module 03 in deze werkmap. Kies zelf '
                 "de drempels die bij jullie het sterkst spelen.</p>")
-    items = "".join(f"<li>{escape(ap.drempel_naam(d))} <small>(gemiddeld {str(g).replace('.', ',')} "
-                    "op 3)</small></li>" for d, g in teamkaart)
-    return ('<div class="ss-teamkaart-kort"><p><strong>Jullie teamkaart uit module 03</strong>, de sterkste '
-            f"drempel eerst:</p><ol>{items}</ol><p>Die drempels staan hieronder bovenaan.</p></div>")
+    items = "".join(f"<li>{escape(ap.drempel_naam(d))} <small>(gemiddeld {_getal(g)} op 3)</small></li>"
+                    for d, g in teamkaart[:ap.MAX_DREMPELS])
+    return ('<div class="ss-teamkaart-kort"><p><strong>Volgens jullie teamkaart uit module 03</strong> spelen '
+            f"deze drempels het sterkst:</p><ol>{items}</ol><p>Alle drempels van de teamkaart staan hieronder "
+            "bovenaan, met hun gemiddelde. Daaronder staan de drempels die scholen zelf noemen.</p></div>")
+
+
+def _getal(waarde: float) -> str:
+    return f"{waarde:.1f}".replace(".", ",")
 
 
 class KiezenView:
@@ -107,7 +114,7 @@ class KiezenView:
             rij = rijen[drempel_id]
             label = rij["naam"]
             if drempel_id in score:
-                label += f" (teamkaart: {str(score[drempel_id]).replace('.', ',')})"
+                label += f" (teamkaart: {_getal(score[drempel_id])})"
             elif rij["kant"] == "school":
                 label += " (drempel van de school)"
             vakje = W.Checkbox(value=drempel_id in werk.drempels, description=label, indent=False,
@@ -158,16 +165,16 @@ class ActiesView:
 
         self.W = W
         self.werk = werk
-        breed = W.Layout(width="100%")
-        self.drempel = W.Dropdown(description="", layout=W.Layout(width="100%"))
-        self.praktijk = W.Dropdown(description="", layout=W.Layout(width="100%"))
+        breed = W.Layout(width="97%")
+        self.drempel = W.Dropdown(description="", layout=W.Layout(width="97%"))
+        self.praktijk = W.Dropdown(description="", layout=W.Layout(width="97%"))
         self.praktijk_info = W.HTML()
         self.wat = W.Text(placeholder="Bv. elke ochtend een goedendag aan de schoolpoort", layout=breed)
         self.trekker = W.Text(placeholder="Een rol of een collega, bv. zorgcoördinator", layout=breed)
         self.eerste_stap = W.Text(placeholder="Wat doen jullie als eerste?", layout=breed)
         self.datum_eerste_stap = W.DatePicker(description="")
         self.werkt_het = W.Textarea(placeholder="Wat zien of horen jullie als het werkt?",
-                                    layout=W.Layout(width="100%", height="4.5em"))
+                                    layout=W.Layout(width="97%", height="4.5em"))
         self.terugblik = W.DatePicker(description="")
         self.velden = {"drempel": self.drempel, "praktijk": self.praktijk, "wat": self.wat,
                        "trekker": self.trekker, "eerste_stap": self.eerste_stap,
@@ -272,11 +279,18 @@ class ActiesView:
         W = self.W
         rijen = []
         for i, actie in enumerate(self.werk.acties):
-            tekst = (f'<div class="ss-actie" data-actie="{i + 1}"><p><strong>Actie {i + 1}: {escape(actie.wat)}</strong></p>'
-                     f"<p>{escape(ap.actie_tekst(actie))}</p></div>")
+            velden = [(ap.ACTIE_VELDEN["drempel"], ap.drempel_naam(actie.drempel)),
+                      (ap.ACTIE_VELDEN["trekker"], actie.trekker),
+                      (ap.ACTIE_VELDEN["eerste_stap"], f"{actie.eerste_stap} ({ap.datum_tekst(actie.datum_eerste_stap)})"),
+                      (ap.ACTIE_VELDEN["werkt_het"], actie.werkt_het),
+                      (ap.ACTIE_VELDEN["terugblik"], ap.datum_tekst(actie.terugblik))]
+            items = "".join(f"<li><strong>{escape(label)}</strong> {escape(tekst)}</li>" for label, tekst in velden)
+            tekst = (f'<div class="ss-actie" data-actie="{i + 1}"><p><strong>Actie {i + 1}: {escape(actie.wat)}</strong>'
+                     f"</p><ul>{items}</ul></div>")
             knop = _ui.knop(f"Verwijder actie {i + 1}", klasse="ss-actie-verwijder")
             knop.on_click(lambda _b, index=i: self._verwijder(index))
-            rijen.append(W.VBox([W.HTML(tekst), knop]))
+            rijen.append(W.VBox([W.HTML(tekst), W.HBox([knop])],
+                                layout=W.Layout(border_top="2px solid #c8d6e0", padding="0.3em 0 0.6em 0")))
         if not rijen:
             rijen = [W.HTML('<p class="ss-hulp">Nog geen acties. Voeg er hieronder een toe. '
                             f"Hoogstens {ap.MAX_ACTIES}: kies liever minder.</p>")]
@@ -378,7 +392,7 @@ class PlanView:
 
         self.werk = werk
         self.school = W.Text(value=werk.school, placeholder="Bv. Basisschool De Regenboog (mag leeg blijven)",
-                             layout=W.Layout(width="100%"))
+                             layout=W.Layout(width="97%"))
         self.school.add_class("ss-plan-school")
         self.school.observe(self._school, names="value")
         self.samenvatting = W.HTML()
