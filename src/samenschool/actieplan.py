@@ -377,7 +377,8 @@ def voorbeeld(vandaag: _dt.date | None = None) -> Plan:
 
     def dag(n: int) -> str:
         datum = vandaag + _dt.timedelta(days=n)
-        while datum.weekday() >= 5:  # a school day, not a weekend
+        # a school day: not a weekend, not between Christmas and New Year
+        while datum.weekday() >= 5 or (datum.month, datum.day) >= (12, 24) or (datum.month, datum.day) <= (1, 1):
             datum += _dt.timedelta(days=1)
         return datum.isoformat()
 
@@ -755,12 +756,15 @@ def _bewaar(werkmap, module: str, sleutel: str, waarde: Any, *, tekst: str,
 
 def actie_tekst(actie: Actie) -> str:
     """One action as a person reads it (for the werkboek)."""
+    def zin(tekst: str) -> str:
+        return tekst.strip().rstrip(".")
+
     delen = [f"{ACTIE_VELDEN['drempel']} {drempel_naam(actie.drempel)}" if actie.drempel else "",
-             f"{ACTIE_VELDEN['trekker']} {actie.trekker}",
-             f"{ACTIE_VELDEN['eerste_stap']}: {actie.eerste_stap} ({datum_tekst(actie.datum_eerste_stap)})",
-             f"{ACTIE_VELDEN['werkt_het']} {actie.werkt_het}",
+             f"{ACTIE_VELDEN['trekker']} {zin(actie.trekker)}",
+             f"{ACTIE_VELDEN['eerste_stap']}: {zin(actie.eerste_stap)} (op {datum_tekst(actie.datum_eerste_stap)})",
+             f"{ACTIE_VELDEN['werkt_het']} {zin(actie.werkt_het)}",
              f"{ACTIE_VELDEN['terugblik']} {datum_tekst(actie.terugblik)}"]
-    return ". ".join(d.rstrip(".") for d in delen if d) + "."
+    return ". ".join(d for d in delen if d) + "."
 
 
 class PlanWerk:
@@ -834,7 +838,7 @@ class PlanWerk:
     def _bewaar_acties(self) -> None:
         _bewaar(self.werkmap, self.module, "acties", [asdict(a) for a in self.acties],
                 tekst=f"{len(self.acties)} {'actie' if len(self.acties) == 1 else 'acties'}.",
-                delen=[(f"Actie {i}: {a.wat}", actie_tekst(a)) for i, a in enumerate(self.acties, start=1)])
+                delen=[(f"Actie {i}: {a.wat.rstrip('.')}", actie_tekst(a)) for i, a in enumerate(self.acties, start=1)])
 
     def controleer_actie(self, actie: Actie, nummer: int | None = None,
                          vandaag: _dt.date | None = None) -> list[Melding]:
