@@ -424,8 +424,9 @@ def citaat_html(rij: dict) -> str:
 
 
 def rapport_html(tekst: str) -> str:
-    return (f'<blockquote class="ss-rapport">{escape(tekst)}</blockquote>'
-            f'<p class="ss-bron">Zo staat het in het rapport. Bron: {escape(BRON)}.</p>')
+    """The report's own prose (not a voice), verbatim, marked as such, with its source."""
+    return (f'<figure class="ss-citaat ss-rapport"><blockquote>{escape(tekst)}</blockquote>'
+            f'<figcaption>Zo staat het in het rapport. Bron: {escape(BRON)}.</figcaption></figure>')
 
 
 def nood_html(nood: dict | str) -> str:
@@ -441,9 +442,13 @@ def nood_html(nood: dict | str) -> str:
         delen.append(rapport_html(nood["beschrijving"]))
     else:
         delen.append(f'<p>{escape(nood["beschrijving"])}</p>')
+    ids = data.split_list(nood.get("citaat", ""))
     if nood.get("rapport_tekst"):
-        delen.append(f'<details><summary>Wat het rapport zegt</summary>{rapport_html(nood["rapport_tekst"])}</details>')
-    for cid in data.split_list(nood.get("citaat", "")):
+        if ids:  # the quotes come first; the report's own sentence is one click away
+            delen.append(f'<details><summary>Wat het rapport zegt</summary>{rapport_html(nood["rapport_tekst"])}</details>')
+        else:
+            delen.append(rapport_html(nood["rapport_tekst"]))
+    for cid in ids:
         delen.append(citaat_html(citaten[cid]))
     delen.append("</div>")
     return "".join(delen)

@@ -52,8 +52,7 @@ class ZelfscanView:
             if nood["kant"] != kant:
                 kant = nood["kant"]
                 kop = "Wat ouders nodig vinden" if kant == "ouders" else "Wat de focusgroep nodig vindt"
-                rijen.append(W.HTML(f'<h3 class="ss-zelfscan-kop">{escape(kop)} '
-                                    f'<small>({escape(ap.NOOD_KANT[kant])})</small></h3>'))
+                rijen.append(W.HTML(f'<h3 class="ss-zelfscan-kop">{escape(kop)}</h3>'))
             knop = W.ToggleButtons(options=[(label, sleutel) for sleutel, label in ap.STANDEN.items()],
                                    value=werk.zelfscan.get(nood["id"]),
                                    tooltips=[f"{nood['naam']}: {label}" for label in ap.STANDEN.values()],
