@@ -192,6 +192,16 @@ def test_docx_is_editable_with_a_table_per_action_and_text_intact():
     assert doc.core_properties.language == "nl-BE"
 
 
+def test_control_characters_do_not_break_the_word_file():
+    from docx import Document
+
+    plan = actieplan.voorbeeld(VANDAAG)
+    plan.acties[0].werkt_het = "We tellen\x07 het\x00."
+    doc = Document(io.BytesIO(actieplan.render(plan, "docx", VANDAAG)))
+    rijen = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert rijen["Hoe weten we dat het werkt?"] == "We tellen\ufffd het\ufffd."
+
+
 def test_write_is_atomic_and_refuses_a_plan_with_errors(tmp_path):
     plan = actieplan.voorbeeld()
     pad = actieplan.schrijf(plan, tmp_path, "md")

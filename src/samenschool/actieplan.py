@@ -568,7 +568,7 @@ def naar_html(plan: Plan, vandaag: _dt.date | None = None) -> str:
 
 
 def naar_markdown(plan: Plan, vandaag: _dt.date | None = None) -> str:
-    from samenschool.werkboek import escape_md
+    from samenschool.escape import escape_md
 
     def md(text: str) -> str:
         return "  \n".join(escape_md(line) for line in str(text).split("\n"))
@@ -610,7 +610,18 @@ def naar_docx(plan: Plan, vandaag: _dt.date | None = None) -> bytes:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
 
-    c = inhoud(plan, vandaag)
+    from samenschool.escape import xml_veilig
+
+    def veilig(waarde):  # characters XML forbids (e.g. a pasted control character) become U+FFFD
+        if isinstance(waarde, str):
+            return xml_veilig(waarde)
+        if isinstance(waarde, dict):
+            return {k: veilig(v) for k, v in waarde.items()}
+        if isinstance(waarde, (list, tuple)):
+            return type(waarde)(veilig(v) for v in waarde)
+        return waarde
+
+    c = veilig(inhoud(plan, vandaag))
     word = Docx()
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
