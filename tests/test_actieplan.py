@@ -508,3 +508,21 @@ def test_the_action_being_typed_survives_a_reload(werkmap):
     assert antwoord.vraag == actieplan.VRAAG["kiezen"] and antwoord.tekst == "Taal, Leefwereld"
     assert antwoord.delen == [("Drempel 1", "Taal"), ("Drempel 2", "Leefwereld")]
     assert antwoord.activiteit_titel == "Kiezen: welke drempels eerst?" and antwoord.activiteit_nr == 2
+
+
+def test_projector_view_shows_votes_and_a_draft_plan_escaped():
+    deelnemers = [
+        {"kiezen": ["taal", "leefwereld"], "acties": [{"drempel": "taal", "praktijk": "P23"},
+                                                      {"drempel": "leefwereld", "wat": "<script>x</script> huisbezoek"}]},
+        {"kiezen": ["taal", "andere_ouders"], "acties": [{"drempel": "taal", "praktijk": "P23"}]},
+        {"kiezen": ["taal", "school_motivatie", "leefwereld"], "acties": []},
+        {"kiezen": ["tijd_ontmoeting"]},
+    ]
+    plan = actieplan.ontwerp(actieplan.stemmen(deelnemers))
+    assert [d["id"] for d in plan["drempels"]] == ["taal", "leefwereld", "tijd_ontmoeting"]
+    assert [a["praktijk"] for a in plan["drempels"][0]["acties"]] == ["P23"]
+    page = actieplan.zaal_html(deelnemers)
+    assert "4 deelnemers" in page and "3 van 4" in page and "2 van 4" in page
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt; huisbezoek" in page
+    assert "Ontwerp van het plan" in page and "Tolken of vrijwilligers voor taalondersteuning" in page
+    assert "Nog geen stemmen" in actieplan.zaal_html([])

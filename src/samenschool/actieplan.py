@@ -973,3 +973,50 @@ def stemmen(antwoorden: list[Any]) -> dict:
                          key=lambda r: (-r["stemmen"], volgorde.get(r["drempel"], 99), r["wat"].lower())),
         "zelfscan": [{"id": n, "naam": nood_namen[n], **scan[n]} for n in nood_namen if n in scan],
     }
+
+
+def ontwerp(resultaat: dict) -> dict:
+    """A draft plan from the room's votes: the (at most three) barriers with the most votes,
+    and under them the actions with the most votes (at most five in all, at least one vote)."""
+    drempels_ = [d for d in resultaat.get("drempels", []) if d["stemmen"] > 0][:MAX_DREMPELS]
+    ids = [d["id"] for d in drempels_]
+    acties = [a for a in resultaat.get("acties", []) if a["drempel"] in ids and a["stemmen"] > 0][:MAX_ACTIES]
+    return {"drempels": [{**d, "acties": [a for a in acties if a["drempel"] == d["id"]]} for d in drempels_]}
+
+
+def zaal_html(antwoorden: list[Any]) -> str:
+    """Module 07 on the projector: the team's votes per barrier and per action, and the draft
+    plan they point to. Anonymous (counts only); every text escaped; the bars have their
+    number beside them as text."""
+    r = stemmen(antwoorden)
+    n = r["deelnemers"]
+    if not n:
+        return '<div class="ss-zaal-actieplan"><p>Nog geen stemmen. Zodra deelnemers drempels kiezen, staan ze hier.</p></div>'
+
+    def balk(stemmen_: int) -> str:
+        breedte = round(100 * stemmen_ / n)
+        return (f'<span class="ss-balk" style="display:inline-block;height:.8em;background:#0072B2;'
+                f'width:{breedte}%;max-width:12em" aria-hidden="true"></span>')
+
+    rijen = "".join(f"<tr><th scope=\"row\">{escape(d['naam'])}</th><td>{d['stemmen']} van {n}</td>"
+                    f"<td>{balk(d['stemmen'])}</td></tr>" for d in r["drempels"])
+    delen = [f'<div class="ss-zaal-actieplan"><h3>Welke drempels eerst? ({n} '
+             f'{"deelnemer" if n == 1 else "deelnemers"})</h3>',
+             f'<table class="ss-zaal-tabel"><thead><tr><th scope="col">Drempel</th><th scope="col">Stemmen</th>'
+             f'<th scope="col"><span class="ss-verborgen">Balk</span></th></tr></thead><tbody>{rijen}</tbody></table>']
+    if r["acties"]:
+        items = "".join(f"<li>{escape(a['wat'])} <small>({escape(a['drempel_naam'])})</small>: "
+                        f"{a['stemmen']} van {n}</li>" for a in r["acties"])
+        delen.append(f"<h3>Acties</h3><ol>{items}</ol>")
+    plan = ontwerp(r)
+    if plan["drempels"]:
+        blokken = "".join(
+            f"<li><strong>{escape(d['naam'])}</strong>"
+            + ("<ul>" + "".join(f"<li>{escape(a['wat'])}</li>" for a in d["acties"]) + "</ul>" if d["acties"] else
+               " <small>(nog geen actie)</small>")
+            + "</li>" for d in plan["drempels"])
+        delen.append(f"<h3>Ontwerp van het plan</h3><p>De drempels en acties met de meeste stemmen "
+                     f"(hoogstens {MAX_DREMPELS} drempels en {MAX_ACTIES} acties). Wie trekt het, en wanneer? "
+                     f"Dat spreekt het team samen af.</p><ol>{blokken}</ol>")
+    delen.append("</div>")
+    return "".join(delen)
