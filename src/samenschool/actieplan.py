@@ -15,6 +15,8 @@ API
     voorbeeld(vandaag=None)                   a complete example plan (fictional school)
     render(plan, fmt) / schrijf(plan, map, fmt)   HTML (A4), DOCX (python-docx), Markdown
     stemmen(antwoorden)                       votes of several participants (projector view)
+    ontwerp(stemmen) / zaal_html(antwoorden)  the draft plan the votes point to; module 07 on the projector
+    PlanWerk(werkmap)                         what the page saved, read and changed (no widgets)
     nood_html(id), praktijk_html(id)          what the page shows for one need / practice
 """
 
