@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from samenschool import actieplan, data
+from samenschool import actieplan, data, leerpad
 from samenschool.actieplan import Actie, Plan, valideer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -447,6 +447,13 @@ def test_views_save_choose_add_and_come_back(werkmap):
     assert "Actie 1 is bewaard" in acties.meldingen.value and acties.wat.value == ""
     plan = views.maak("plan", werkmap)
     assert 'data-formaat="docx"' in plan.documenten.value
+    from samenschool.widgets import voortgang
+
+    assert voortgang.Voortgang(leerpad.module(actieplan.MODULE), werkmap=werkmap).status() == {
+        "zelfscan": True, "kiezen": True, "acties": True, "plan": True}
+    plan.school.value = "Basisschool <De Linde>"
+    assert werkmap.antwoorden(actieplan.MODULE)[-1].tekst == (
+        "Het plan is klaar: 1 actie voor 3 drempels, Basisschool <De Linde>.")
     # a new page (a reload) finds everything back
     werk = actieplan.PlanWerk(type(werkmap)(werkmap.folder))
     assert werk.zelfscan == {"N07": "nog_niet"} and werk.drempels == ["taal", "leefwereld", "tijd_ontmoeting"]
@@ -457,6 +464,8 @@ def test_views_save_choose_add_and_come_back(werkmap):
     assert "Tolken of vrijwilligers" in lijst.lijst.children[0].children[0].value
     lijst.lijst.children[0].children[1].children[0].click()
     assert actieplan.PlanWerk(werkmap).acties == []
+    # no action left: the plan is no longer complete, so the activity is open again
+    assert voortgang.Voortgang(leerpad.module(actieplan.MODULE), werkmap=werkmap).status()["plan"] is False
 
 
 def test_plan_view_lists_what_is_missing(werkmap):

@@ -809,6 +809,7 @@ class PlanWerk:
                 continue  # a damaged action is skipped; the rest stays
         plan = get(self.module, "plan", {}) or {}
         self.school: str = plan.get("school", "") if isinstance(plan, dict) else ""
+        self.klaar: bool = bool(plan.get("klaar")) if isinstance(plan, dict) else False
 
     @property
     def plan(self) -> Plan:
@@ -883,9 +884,22 @@ class PlanWerk:
 
     # -- plan ------------------------------------------------------------------------------
     def zet_school(self, naam: str) -> None:
-        naam = re.sub(r"\s+", " ", naam or "").strip()[:200]
-        self.school = naam
-        _bewaar(self.werkmap, self.module, "plan", {"school": naam}, tekst=naam or "(geen naam)")
+        self.school = re.sub(r"\s+", " ", naam or "").strip()[:200]
+        self._bewaar_plan()
+
+    def zet_klaar(self, klaar: bool) -> None:
+        """The plan is complete (its documents can be made) or no longer: the activity "plan"
+        counts as done only while it is complete."""
+        self.klaar = bool(klaar)
+        self._bewaar_plan()
+
+    def _bewaar_plan(self) -> None:
+        tekst = ""
+        if self.klaar:
+            n, m = len(self.acties), len(self.drempels)
+            tekst = (f"Het plan is klaar: {n} {'actie' if n == 1 else 'acties'} voor {m} "
+                     f"{'drempel' if m == 1 else 'drempels'}" + (f", {self.school}" if self.school else "") + ".")
+        _bewaar(self.werkmap, self.module, "plan", {"school": self.school, "klaar": self.klaar}, tekst=tekst)
 
 
 # ---------------------------------------------------------------------------------------------

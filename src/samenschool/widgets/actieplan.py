@@ -419,6 +419,9 @@ class PlanView:
                                    f"Acties: <strong>{len(plan.acties)}</strong>. Zelfscan: "
                                    f"<strong>{len(plan.zelfscan)} van de {len(ap.noden())}</strong> noden ingevuld.</p>")
         self.documenten.value = links_html(plan)
+        klaar = not ap.fouten(plan)
+        if klaar != self.werk.klaar:
+            self.werk.zet_klaar(klaar)  # the progress counts the plan as done while it is complete
 
     @_ui.veilig()
     def _school(self, change) -> None:
