@@ -298,6 +298,13 @@ FOCUSGROEP_KOP = "Zo ziet de focusgroep het (scholen, stad en partners, februari
 IMPACT_GROEPEN = {"kind": "Het kind", "ouder": "De ouder", "leerkracht": "De leerkracht", "relatie": "De relatie"}
 
 
+def _bron_kop(tekst: str) -> str:
+    """Whose view follows (the parent group's or the focus group's): set apart from the impact titles."""
+    return (f'<p class="ss-impact-bron" style="margin:1.4em 0 .2em;padding-bottom:.15em;font-size:.9em;'
+            f'letter-spacing:.03em;text-transform:uppercase;color:#444;border-bottom:1px solid #b8c7d3">'
+            f"{escape(tekst)}</p>")
+
+
 def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None = "ouders", *,
                    zonder: Sequence[str] = (), per_impact: int | None = 1,
                    met_focusgroep: bool = False) -> list[tuple[str, str]]:
@@ -323,9 +330,9 @@ def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None
         html = ""
         for n, (_, item) in enumerate(pd.concat([items, fg_items]).iterrows()):
             if n == len(items):
-                html += f'<h4 class="ss-impact-bron">{escape(FOCUSGROEP_KOP)}</h4>'
+                html += _bron_kop(FOCUSGROEP_KOP)
             elif n == 0:
-                html += f'<h4 class="ss-impact-bron">{escape(OUDERS_KOP)}</h4>' if len(fg_items) else ""
+                html += _bron_kop(OUDERS_KOP) if len(fg_items) else ""
             rows = _citaten_met(citaten, "impact", item["id"])
             rows = rows[~rows["id"].isin(gebruikt)]
             if per_impact is not None:
