@@ -30,7 +30,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from samenschool import data
+from samenschool import citaat, data
 from samenschool.errors import SamenschoolError
 
 MODULE = "07_actieplan"
@@ -49,19 +49,13 @@ MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 TITEL = "Actieplan: samen school maken met ouders"
-BRON = ("Recht-Op vzw, rapport ‘Partnerschap tussen ouders en school’ (oudergroep en focusgroep, "
-        "2019-2020), www.recht-op.be")
+BRON = f"{citaat.BRON}, www.recht-op.be"
 LEZING = ("De koppeling tussen drempels, noden en goede praktijken is de lezing van de kit "
           "Samen School Maken: het rapport legt die links zelf niet.")
 TREKKER_UITLEG = "Een trekker is een rol of een collega uit het team. Nooit een kind of een gezin."
 KANT = {"ouders": "Drempel die ouders noemen", "school": "Drempel die scholen noemen (focusgroep)"}
 NOOD_KANT = {"ouders": "volgens de oudergroep", "focusgroep": "volgens de focusgroep (scholen, stad en partners)"}
 NOOD_KORT = {"ouders": "oudergroep", "focusgroep": "focusgroep"}
-SPREKER = {
-    "ouder": "Een ouder uit de oudergroep van Recht-Op",
-    "oudergroep": "De oudergroep van Recht-Op",
-    "focusgroep": "Een deelnemer aan de focusgroep (scholen, stad en partners, februari 2020)",
-}
 
 # Words that show an owner is a child or a family, not a member of the team.
 _NIET_TREKKER = re.compile(
@@ -419,10 +413,8 @@ def voorbeeld(vandaag: _dt.date | None = None) -> Plan:
 # ---------------------------------------------------------------------------------------------
 
 def citaat_html(rij: dict) -> str:
-    wie = SPREKER.get(rij.get("spreker", ""), SPREKER["oudergroep"])
-    return (f'<figure class="ss-citaat" data-citaat="{escape(rij["id"])}">'
-            f'<blockquote>“{escape(rij["tekst"])}”</blockquote>'
-            f'<figcaption>{escape(wie)}. Bron: {escape(BRON)}.</figcaption></figure>')
+    """A quote as every page shows it (the kit's one quote renderer)."""
+    return citaat.html(rij)
 
 
 def rapport_html(tekst: str) -> str:
@@ -528,7 +520,7 @@ def inhoud(plan: Plan, vandaag: _dt.date | None = None) -> dict:
             rijen.append((ACTIE_VELDEN["praktijk"], p["naam"]))
             praktijk = {
                 "naam": p["naam"],
-                "citaten": [{"tekst": citaten[c]["tekst"], "wie": SPREKER.get(citaten[c]["spreker"], "")}
+                "citaten": [{"tekst": citaten[c]["tekst"], "wie": citaat.wie(citaten[c])}
                             for c in data.split_list(p["citaat"])],
                 "rapport": p["rapport_tekst"] if not p["citaat"] else "",
             }
