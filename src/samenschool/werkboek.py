@@ -45,7 +45,7 @@ class Blok:
     @property
     def enkel(self) -> bool:
         """One answer whose question is the activity's own title: show it once."""
-        return len(self.antwoorden) == 1 and self.antwoorden[0].vraag.strip() == self.titel.strip()
+        return len(self.antwoorden) == 1 and self.titel.strip().endswith(self.antwoorden[0].vraag.strip())
 
 
 @dataclass
@@ -95,9 +95,12 @@ def secties(werkmap: Werkmap, route: str | None = None) -> list[Sectie]:
                             key=Antwoord.orde)
         if module == NAAM_MODULE:
             antwoorden = [a for a in antwoorden if a.sleutel != NAAM_SLEUTEL]  # on top instead
+        is_oefening = module.startswith("oefening_")
         blokken: list[Blok] = []
         for antwoord in antwoorden:
             titel = antwoord.activiteit_titel or antwoord.vraag
+            if antwoord.activiteit_titel and antwoord.activiteit_nr and not is_oefening:
+                titel = f"Activiteit {antwoord.activiteit_nr}: {titel}"  # as the page's heading says
             if not blokken or blokken[-1].titel != titel:
                 blokken.append(Blok(titel))
             blokken[-1].antwoorden.append(antwoord)
@@ -131,7 +134,7 @@ def to_markdown(werkmap: Werkmap) -> str:
                 if tekst:
                     lines += [escape_md(line) if line else "" for line in tekst.split("\n")] + [""]
                 for label, waarde in antwoord.delen or []:
-                    lines.append(f"- {escape_md(label) + ': ' if label else ''}{escape_md(waarde)}")
+                    lines.append(f"- {escape_md(label.rstrip('.:')) + ': ' if label else ''}{escape_md(waarde)}")
                 if antwoord.delen:
                     lines.append("")
     return "\n".join(lines).rstrip() + "\n"
