@@ -535,3 +535,19 @@ def test_projector_view_shows_votes_and_a_draft_plan_escaped():
     assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt; huisbezoek" in page
     assert "Ontwerp van het plan" in page and "Tolken of vrijwilligers voor taalondersteuning" in page
     assert "Nog geen stemmen" in actieplan.zaal_html([])
+
+
+def test_module_07_shows_the_focus_group_impact_with_c097_c099_c100():
+    import json as _json
+
+    from samenschool.widgets import scenario
+
+    book = _json.loads((REPO / "notebooks" / "07_actieplan.ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in book["cells"] if c["cell_type"] == "code")
+    assert 'pagina.impact("focusgroep", per_impact=None)' in code
+    alles = "".join(h for _, h in scenario.impact_secties(data.citaten(), data.impact(), "focusgroep", per_impact=None))
+    impact = data.impact()
+    for naam in impact[impact["bron"] == "focusgroep"]["naam"]:
+        assert f"<h4>{html.escape(naam, quote=False)}</h4>" in alles
+    for cid in ("C097", "C098", "C099", "C100"):
+        assert alles.count(f'data-citaat="{cid}"') == 1

@@ -466,21 +466,6 @@ def praktijk_html(praktijk: dict | str) -> str:
     return "".join(delen)
 
 
-def waarom_html() -> str:
-    """Why this work pays off, as the focus group sees it: the ``fg_*`` impact rows, each with
-    its quotes (C097, C098, C099, C100), verbatim with source."""
-    impact = data.impact()
-    citaten = _citaten()
-    delen = []
-    for rij in impact[impact["bron"] == "focusgroep"].to_dict("records"):
-        ids = [c for c, r in citaten.items() if rij["id"] in data.split_list(r["impact"])]
-        delen.append(f'<section class="ss-impact" data-impact="{escape(rij["id"])}">'
-                     f'<h4>{escape(rij["naam"])}</h4><p>{escape(rij["beschrijving"])}</p>'
-                     + "".join(citaat_html(citaten[c]) for c in ids) + "</section>")
-    return ('<div class="ss-waarom">' + "".join(delen)
-            + f'<p class="ss-bron">De korte uitleg is van de kit. Bron: {escape(BRON)}.</p></div>')
-
-
 # ---------------------------------------------------------------------------------------------
 # Documents: one content model, three renderers
 # ---------------------------------------------------------------------------------------------

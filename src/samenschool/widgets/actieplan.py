@@ -5,7 +5,8 @@ werkmap at once as a self-describing answer; the views of the page follow each o
 the werkmap's change signal (a barrier chosen above appears in the action form below, the
 plan's download links follow every change).
 
-In a notebook: ``actieplan.toon(pagina, "zelfscan")`` (and "kiezen", "acties", "plan").
+In a notebook: ``pagina.actieplan("zelfscan")`` (and "kiezen", "acties", "plan"); the page
+object builds the view with :func:`maak`.
 """
 
 from __future__ import annotations
@@ -440,13 +441,3 @@ def maak(sleutel: str, werkmap, module: str = ap.MODULE):
     if sleutel not in VIEWS:
         raise SamenschoolError(f"Onderdeel ‘{sleutel}’ kennen we niet. Kies uit: {', '.join(VIEWS)}.")
     return VIEWS[sleutel](ap.PlanWerk(werkmap, module))
-
-
-def toon(pagina, sleutel: str) -> None:
-    """Show one activity of module 07 on the page: ``actieplan.toon(pagina, "acties")``."""
-    pagina.toon(sleutel, lambda ctx: maak(sleutel, ctx.werkmap, ctx.module))
-
-
-def toon_waarom() -> None:
-    """Why this work pays off, as the focus group sees it (read-only, no answers)."""
-    _ui.toon_html(ap.waarom_html)
