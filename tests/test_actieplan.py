@@ -475,6 +475,14 @@ def test_plan_view_lists_what_is_missing(werkmap):
     assert "Kies minstens één drempel" in html_links and "data-formaat" not in html_links
     links = views.links_html(actieplan.voorbeeld())
     assert links.count("data:") == 3 and 'download="actieplan.docx"' in links
+    # weeks later the first step's date has passed: the saved plan still prints, with a warning
+    later = VANDAAG + dt.timedelta(days=60)
+    oud = views.links_html(actieplan.voorbeeld(VANDAAG), vandaag=later)
+    assert oud.count("data:") == 3 and "Let op: een datum in het plan is voorbij" in oud
+    assert "ligt in het verleden" in oud
+    # but the CLI and a new action refuse a date in the past
+    with pytest.raises(actieplan.SamenschoolError, match="in het verleden"):
+        actieplan.schrijf(actieplan.voorbeeld(VANDAAG), werkmap.folder / "uit", "md", vandaag=later)
 
 
 def test_sixth_action_is_refused_kies_er_minder(werkmap):

@@ -254,6 +254,7 @@ class Melding:
     veld: str          # e.g. "acties[2].trekker" (1-based, as the CLI names it)
     tekst: str
     is_fout: bool = True
+    verleden: bool = False  # a date that has passed: refused for a new action; a saved plan still prints
 
     def regel(self) -> str:
         return f"{self.veld}: {self.tekst}"
@@ -309,8 +310,8 @@ def _valideer_actie(actie: Actie, i: int, plan: Plan, namen: dict, praktijk_ids:
     plek = f"acties[{i}]"
     uit: list[Melding] = []
 
-    def fout(veld: str, tekst: str) -> None:
-        uit.append(Melding(f"{plek}.{veld}", f"Actie {i}: {tekst}"))
+    def fout(veld: str, tekst: str, verleden: bool = False) -> None:
+        uit.append(Melding(f"{plek}.{veld}", f"Actie {i}: {tekst}", verleden=verleden))
 
     if not actie.drempel:
         fout("drempel", "deze actie hoort bij geen drempel. Kies bij welke gekozen drempel ze hoort.")
@@ -354,7 +355,8 @@ def _valideer_datum(tekst: str, veld: str, wat: str, fout, vandaag: _dt.date) ->
         fout(veld, f"‘{tekst}’ is geen datum. Schrijf ze als {vandaag:%d-%m-%Y}.")
         return None
     if datum < vandaag:
-        fout(veld, f"de datum van {wat} ({datum:%d-%m-%Y}) ligt in het verleden. Kies vandaag of later.")
+        fout(veld, f"de datum van {wat} ({datum:%d-%m-%Y}) ligt in het verleden. Kies vandaag of later.",
+             verleden=True)
         return None
     return datum
 

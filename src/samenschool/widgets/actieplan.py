@@ -287,6 +287,9 @@ class ActiesView:
             items = "".join(f"<li><strong>{escape(label)}</strong> {escape(tekst)}</li>" for label, tekst in velden)
             tekst = (f'<div class="ss-actie" data-actie="{i + 1}"><p><strong>Actie {i + 1}: {escape(actie.wat)}</strong>'
                      f"</p><ul>{items}</ul></div>")
+            problemen = [m for m in self.werk.controleer_actie(actie, i + 1) if not m.verleden]
+            if problemen:
+                tekst += "".join(_ui.melding_html(m.tekst, "let_op") for m in problemen)
             knop = _ui.knop(f"Verwijder actie {i + 1}", klasse="ss-actie-verwijder")
             knop.on_click(lambda _b, index=i: self._verwijder(index))
             rijen.append(W.VBox([W.HTML(tekst), W.HBox([knop])],
@@ -363,11 +366,18 @@ class ActiesView:
 
 def links_html(plan: ap.Plan, vandaag: _dt.date | None = None) -> str:
     """The plan's messages, or download links (data: URIs) in three formats."""
-    fouten = ap.fouten(plan, vandaag)
+    alle = ap.fouten(plan, vandaag)
+    # a date that has passed since the action was added does not hold the plan back: say it
+    fouten = [m for m in alle if not m.verleden]
     if fouten:
         items = "".join(f"<li>{escape(m.tekst)}</li>" for m in fouten)
         return ('<div class="ss-plan-meldingen"><p><strong>Het plan is er zodra deze punten in orde zijn.'
                 f'</strong></p><ul class="ss-meldingen" role="status">{items}</ul></div>')
+    voorbij = ""
+    if alle:
+        items = "".join(f"<li>{escape(m.tekst.replace(' Kies vandaag of later.', ''))}</li>" for m in alle)
+        voorbij = ('<div class="ss-melding ss-melding-let_op" role="status"><p>Let op: een datum in het plan is '
+                   f'voorbij. Klopt dat nog? Pas het aan in het document.</p><ul>{items}</ul></div>')
     links = []
     for fmt in ("docx", "html", "md"):
         inhoud = ap.render(plan, fmt, vandaag)
@@ -377,7 +387,7 @@ def links_html(plan: ap.Plan, vandaag: _dt.date | None = None) -> str:
         links.append(f'<a download="{escape(ap.bestandsnaam(fmt))}" href="{uri}" class="{klasse}" '
                      f'data-formaat="{fmt}" title="{escape(FORMAAT_UITLEG[fmt])}" role="button">'
                      f"{escape(FORMAAT_NAAM[fmt])}</a>")
-    return ('<div class="ss-documenten"><p>Jullie actieplan is klaar. Klik op een knop om het te downloaden. '
+    return (voorbij + '<div class="ss-documenten"><p>Jullie actieplan is klaar. Klik op een knop om het te downloaden. '
             "<strong>Aanpassen in Word</strong>: een Word-bestand met een tabel per actie. "
             "<strong>Afdrukken</strong>: open het in je browser en druk af op A4. "
             "<strong>Tekst</strong>: dezelfde inhoud als gewone tekst.</p>"
@@ -420,7 +430,7 @@ class PlanView:
                                    f"Acties: <strong>{len(plan.acties)}</strong>. Zelfscan: "
                                    f"<strong>{len(plan.zelfscan)} van de {len(ap.noden())}</strong> noden ingevuld.</p>")
         self.documenten.value = links_html(plan)
-        klaar = not ap.fouten(plan)
+        klaar = not [m for m in ap.fouten(plan) if not m.verleden]
         if klaar != self.werk.klaar:
             self.werk.zet_klaar(klaar)  # the progress counts the plan as done while it is complete
 
