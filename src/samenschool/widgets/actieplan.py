@@ -62,9 +62,9 @@ class ZelfscanView:
             knop.add_class(f"ss-nood-{nood['id']}")
             knop.observe(lambda change, nid=nood["id"]: self._gekozen(nid, change["new"]), names="value")
             self.knoppen[nood["id"]] = knop
-            vraag = W.HTML(f'<p class="ss-vraag"><strong>Waar staat onze school?</strong> '
-                           f'({escape(nood["naam"])})</p>')
-            rij = W.VBox([W.HTML(ap.nood_html(nood)), vraag, knop],
+            vraag = (f'<p class="ss-vraag"><strong>Waar staat onze school?</strong> '
+                     f'({escape(nood["naam"])})</p>')
+            rij = W.VBox([W.HTML(ap.nood_html(nood) + vraag), knop],
                          layout=W.Layout(border_top="2px solid #c8d6e0", padding="0.5em 0 0.8em 0"))
             rij.add_class("ss-zelfscan-rij")
             rijen.append(rij)
