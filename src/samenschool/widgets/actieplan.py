@@ -5,8 +5,8 @@ werkmap at once as a self-describing answer; the views of the page follow each o
 the werkmap's change signal (a barrier chosen above appears in the action form below, the
 plan's download links follow every change).
 
-In a notebook: ``pagina.actieplan("zelfscan")`` (and "kiezen", "acties", "plan"); the page
-object builds the view with :func:`maak`.
+In a notebook: ``pagina.toon("zelfscan", actieplan.zelfscan)`` (and ``kiezen``, ``acties``,
+``plan``): the page object hands each factory the activity's context.
 """
 
 from __future__ import annotations
@@ -451,3 +451,20 @@ def maak(sleutel: str, werkmap, module: str = ap.MODULE):
     if sleutel not in VIEWS:
         raise SamenschoolError(f"Onderdeel ‘{sleutel}’ kennen we niet. Kies uit: {', '.join(VIEWS)}.")
     return VIEWS[sleutel](ap.PlanWerk(werkmap, module))
+
+
+# For ``pagina.toon(<activity key>, actieplan.<factory>)``: each builds its view from the context.
+def zelfscan(ctx) -> ZelfscanView:
+    return ZelfscanView(ap.PlanWerk(ctx.werkmap, ctx.module))
+
+
+def kiezen(ctx) -> KiezenView:
+    return KiezenView(ap.PlanWerk(ctx.werkmap, ctx.module))
+
+
+def acties(ctx) -> ActiesView:
+    return ActiesView(ap.PlanWerk(ctx.werkmap, ctx.module))
+
+
+def plan(ctx) -> PlanView:
+    return PlanView(ap.PlanWerk(ctx.werkmap, ctx.module))

@@ -160,12 +160,6 @@ class Pagina:
 
         self.toon(sleutel, lambda c: route.maak(c.werkmap, module=c.module, sleutel=c.sleutel), "route")
 
-    def actieplan(self, sleutel: str) -> None:
-        """Module 07: one activity of the action plan (zelfscan, kiezen, acties or plan)."""
-        from samenschool.widgets import actieplan
-
-        self.toon(sleutel, lambda c: actieplan.maak(c.sleutel, c.werkmap, c.module))
-
     def naam(self, sleutel: str) -> None:
         from samenschool.widgets import naam
 
