@@ -144,7 +144,7 @@ def test_scenario_cards_have_the_question_and_the_reports_reading(clean_build):
     n = html.count('<article class="ss-a6')
     assert n >= 20
     assert html.count(escape(scenario.STANDAARD_VRAAG, quote=False).replace("'", "&#39;")) == n
-    assert html.count("Het rapport plaatst dit citaat bij:") == n
+    assert html.count("Thema of drempel in het rapport:") == n
     assert html.count("Bron: Recht-Op vzw") == n
 
 
