@@ -63,7 +63,18 @@ def _axe(page, label: str) -> list[dict]:
             for v in violations if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("path", PAGES)
+# Pages of other issues where these checks find a problem (strict: the test fails as soon as
+# the page is fixed, so the mark is removed then). Found on 2026-12-04 after merging main.
+BEKEND = {
+    "notebooks/07_actieplan.ipynb": "axe 'listitem' (serious): <ul class=ss-meldingen role=status> in "
+                                    "widgets/actieplan.py; role=status on the ul hides its list semantics",
+    "notebooks/stemmen.ipynb": "150% zoom: the filter dropdowns (select) are wider than the page (919 px "
+                               "in a 683 px page) and are cut off",
+}
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=BEKEND[p]))
+                                  if p in BEKEND else p for p in PAGES])
 def test_every_page_axe_core_and_150_percent_zoom(page, problems, voila_base_url, path):
     """axe-core finds nothing serious; then, on the same page at 1024×768 zoomed to 150% (the
     layout viewport of 683×512 CSS pixels), nothing sticks out or is cut off, and typed text is
