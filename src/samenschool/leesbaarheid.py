@@ -504,16 +504,29 @@ def _read_csv(path: Path) -> list[dict]:
     name = str(path)
     if not path.is_file():
         raise DataError(f"De woordenlijst '{name}' bestaat niet of is geen bestand.")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"De woordenlijst '{name}' kan niet gelezen worden ({exc.strerror}).") from exc
+    from samenschool import validatie
+    from samenschool.errors import SamenschoolError
+
+    try:  # at most 1 MB: a word list of a school is a few kB
+        raw = validatie.lees_bytes(path, max_bytes=validatie.MAX_TEKSTBESTAND, soort="woordenlijst")
+    except SamenschoolError as exc:
+        raise DataError(str(exc)) from None
+    if b"\x00" in raw:
+        raise DataError(f"De woordenlijst '{name}' is geen tekstbestand. Bewaar hem als CSV UTF-8.")
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(f"De woordenlijst '{name}' is geen UTF-8-tekst. Bewaar hem als "
                         "CSV UTF-8.") from exc
     reader = csv.reader(content.splitlines())
+    try:
+        return _read_rows(name, reader)
+    except csv.Error:
+        raise DataError(f"De woordenlijst '{name}', rij {reader.line_num}: geen geldige CSV (een cel is "
+                        "te lang of er staat een aanhalingsteken verkeerd). Bewaar hem als CSV UTF-8.") from None
+
+
+def _read_rows(name: str, reader) -> list[dict]:
     try:
         header = next(reader)
     except StopIteration:

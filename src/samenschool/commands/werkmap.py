@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from samenschool import werkboek
+from samenschool import validatie, werkboek
 from samenschool.werkmap import Werkmap
 
 HELP = "Je bewaarde antwoorden tonen, bundelen in een werkboek of wissen."
+WERKBOEK_FORMATEN = {".html": "HTML", ".md": "Markdown", ".htm": "HTML"}
 
 
 def register(parser) -> None:
@@ -25,7 +26,8 @@ def register(parser) -> None:
 def run(args) -> int:
     wm = Werkmap.default()
     if args.actie == "export":
-        for path in werkboek.export(wm, args.uit):
+        uit = validatie.controleer_uitvoer(args.uit, formaten=WERKBOEK_FORMATEN, zonder_einde=True)
+        for path in werkboek.export(wm, uit):
             print(f"Werkboek geschreven: {path}")
         return 0
     if args.actie == "klas":
