@@ -1,0 +1,92 @@
+"""Nothing typed is lost when the page's kernel dies (issue 14).
+
+Kill the kernel of an open page, keep typing: the page says "Niet bewaard" instead of
+"Bewaard ✓" and the browser keeps the text; reload (the page gets a new kernel): the text is
+back in its box, saved in the werkmap, and the page says it was restored. And an upload batch
+with a file above the limit: that file gets its own message, the good file is added.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+
+import psutil
+import pytest
+
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module, wait_saved
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "01_gelijke_kansen.ipynb"
+MODULE = NOTEBOOK.removesuffix(".ipynb")
+TEXTAREA = ".ss-reflectie textarea"
+VOOR = "Ik neem mee dat ouders de school willen vertrouwen."
+NA = VOOR + " Dit typte ik toen de kernel al weg was."
+
+
+def _type(page, locator, text: str) -> None:
+    locator.fill(text[:-1])
+    locator.press(text[-1])
+
+
+def _kernel_van_de_pagina(page, server) -> psutil.Process:
+    kernel_id = json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+    for child in psutil.Process(server.pid).children(recursive=True):
+        try:
+            if kernel_id in " ".join(child.cmdline()):
+                return child
+        except psutil.Error:
+            continue
+    raise AssertionError(f"geen kernelproces voor {kernel_id}")
+
+
+def _opgeslagen(page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage)"
+                         ".filter(([k]) => k.startsWith('samenschool:onbewaard:')))")
+
+
+def test_killed_kernel_loses_nothing_typed(page, problems, voila_server, voila_werkmap):
+    open_module(page, voila_server.url, NOTEBOOK)
+    box = page.locator(TEXTAREA).first
+    box.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    _type(page, box, VOOR)
+    wait_saved(voila_werkmap, MODULE, lambda answers: VOOR in json.dumps(answers, ensure_ascii=False))
+    page.locator(".ss-reflectie .ss-bewaard").first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+
+    kernel = _kernel_van_de_pagina(page, voila_server)
+    os.kill(kernel.pid, signal.SIGKILL)
+    started = time.monotonic()
+    warning = page.locator("#ss-verbinding", has_text="Niet bewaard")
+    warning.wait_for(state="visible", timeout=20_000)
+    noticed_after = time.monotonic() - started
+    assert noticed_after < 15, f"de pagina merkte de dode kernel pas na {noticed_after:.1f} s"
+    # no "Bewaard ✓" is left on the page
+    assert "Bewaard ✓" not in page.inner_text("#rendered_cells")
+    page.screenshot(path=os.path.join(os.environ.get("SAMENSCHOOL_SCREENSHOTS", "/tmp"), "kernel-dood.png"))
+
+    _type(page, box, NA)
+    kept = _opgeslagen(page)
+    assert any(NA in json.dumps(v, ensure_ascii=False) for v in kept.values()), kept
+    # the dead kernel saved nothing
+    assert NA not in json.dumps(Werkmap_load(voila_werkmap), ensure_ascii=False)
+
+    # a reload gives the page a new kernel: the text comes back and is saved
+    open_module(page, voila_server.url, NOTEBOOK)
+    page.locator("#ss-verbinding", has_text="Hersteld").wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    wait_saved(voila_werkmap, MODULE, lambda answers: NA in json.dumps(answers, ensure_ascii=False))
+    assert page.locator(TEXTAREA).first.input_value() == NA
+    assert _opgeslagen(page) == {}, "de browser houdt bewaarde tekst niet langer bij"
+    page.screenshot(path=os.path.join(os.environ.get("SAMENSCHOOL_SCREENSHOTS", "/tmp"), "kernel-hersteld.png"))
+    assert_no_errors_shown(page)
+    # the killed kernel's websocket errors are expected; nothing else may go wrong
+    others = [p for p in problems.relevant() if "WebSocket" not in p and "/api/kernels/" not in p]
+    assert others == [], others
+
+
+def Werkmap_load(folder) -> dict:
+    from samenschool.werkmap import Werkmap
+
+    return Werkmap(folder).load(MODULE)
