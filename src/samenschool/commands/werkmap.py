@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from samenschool import validatie, werkboek
+from samenschool import klas, validatie, werkboek
 from samenschool.werkmap import Werkmap
 
 HELP = "Je bewaarde antwoorden tonen, bundelen in een werkboek of wissen."
@@ -14,9 +14,9 @@ WERKBOEK_FORMATEN = {".html": "HTML", ".md": "Markdown", ".htm": "HTML"}
 def register(parser) -> None:
     sub = parser.add_subparsers(dest="actie", metavar="ACTIE")
     sub.add_parser("toon", help="Toon waar je antwoorden staan en welke modules er zijn.")
-    exp = sub.add_parser("export", help="Bundel alles in één werkboek (HTML en/of Markdown).")
+    exp = sub.add_parser("export", help="Bundel alles in één werkboek (HTML, Word en/of Markdown).")
     exp.add_argument("--uit", required=True, metavar="BESTAND",
-                     help="bv. werkboek.html, werkboek.md, of werkboek (dan beide)")
+                     help="bv. werkboek.html, werkboek.docx, werkboek.md, of werkboek (dan alle drie)")
     klas = sub.add_parser("klas", help="Klasmodus: één werkboek per deelnemer in een map (voor de begeleider).")
     klas.add_argument("--uit", required=True, metavar="MAP", help="map voor de werkboeken, bv. werkboeken-klas")
     wis = sub.add_parser("wis", help="Wis al je bewaarde antwoorden (vraagt eerst of je zeker bent).")
@@ -31,11 +31,11 @@ def run(args) -> int:
             print(f"Werkboek geschreven: {path}")
         return 0
     if args.actie == "klas":
-        written = werkboek.export_deelnemers(wm, args.uit)
+        written = klas.export_deelnemers(wm, args.uit)
         if not written:
             print("Er zijn nog geen antwoorden van deelnemers (klasmodus: samenschool start --netwerk).")
             return 1
-        print(f"{len(written) // 2} werkboek(en) geschreven in {args.uit}.")
+        print(f"{len(written) // 3} werkboek(en) geschreven in {args.uit}.")
         return 0
     if args.actie == "wis":
         if not args.ja:
