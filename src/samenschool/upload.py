@@ -60,8 +60,8 @@ def lees_json(naam: str, inhoud: bytes, *, max_bytes: int = validatie.MAX_UPLOAD
     """JSON from an uploaded file, with the limits of ``validatie`` (size, depth, numbers)."""
     if len(inhoud) > max_bytes:
         raise SamenschoolError(te_groot(naam, len(inhoud), max_bytes))
-    text = validatie.tekst_uit_bytes(inhoud, f"‘{naam}’", soort="bestand van de kit")
-    return validatie.laad_json(text, f"‘{naam}’", max_diepte=MAX_UPLOAD_DIEPTE)
+    text = validatie.tekst_uit_bytes(inhoud, naam, soort="bestand van de kit")
+    return validatie.laad_json(text, naam, max_diepte=MAX_UPLOAD_DIEPTE)
 
 
 def te_groot(naam: str, grootte: int, max_bytes: int) -> str:

@@ -425,12 +425,15 @@ def controleer_uitvoer(uit: str | Path | None, *, formaten: dict[str, str], stan
     found = eerste_vreemd_teken(text)
     if found:
         raise SamenschoolError(f"De bestandsnaam '{kort(text)}' {teken_melding(found[1], found[0])}")
-    suffix = path.suffix.lower()
+    suffix = path.suffix  # exact: "x.MD" is refused, not quietly written in another format
     if not suffix:
         if zonder_einde:
             return path
         if standaard:
             return path.with_name(path.name + standaard)
+    if suffix not in formaten and suffix.lower() in formaten:
+        raise SamenschoolError(f"'{path.name}' eindigt op '{suffix}'. Schrijf het einde in kleine letters: "
+                               f"{path.stem}{suffix.lower()}.")
     if suffix not in formaten:
         toegelaten = " of ".join(eerste) + (" (of zonder einde: dan krijgt u elk formaat)" if zonder_einde else "")
         raise SamenschoolError(f"'{path.name}' eindigt op '{path.suffix or '(niets)'}'. Dat formaat kent de kit "

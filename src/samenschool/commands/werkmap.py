@@ -8,7 +8,7 @@ from samenschool import klas, validatie, werkboek
 from samenschool.werkmap import Werkmap
 
 HELP = "Je bewaarde antwoorden tonen, bundelen in een werkboek of wissen."
-WERKBOEK_FORMATEN = {".html": "HTML", ".md": "Markdown", ".htm": "HTML"}
+WERKBOEK_FORMATEN = {".html": "HTML", ".docx": "Word", ".md": "Markdown", ".htm": "HTML"}  # werkboek.FORMATEN
 
 
 def register(parser) -> None:
