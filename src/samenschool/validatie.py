@@ -274,6 +274,25 @@ def vreemde_tekens(data: Any, pad: tuple = (), namen: dict[str, str] | None = No
             yield from vreemde_tekens(value, pad + (i,), namen)
 
 
+def grote_getallen(data: Any, pad: tuple = (), namen: dict[str, str] | None = None, *,
+                   diepte: int = 0) -> Iterator[Probleem]:
+    """A problem for every whole number of more than MAX_CIJFERS digits, and for nesting deeper
+    than MAX_DIEPTE (data that did not come through ``laad_json``, e.g. a saved plan)."""
+    if diepte > MAX_DIEPTE:
+        yield _benoemd(list(pad), f"is te diep genest (meer dan {MAX_DIEPTE} lagen).", namen or {})
+        return
+    if isinstance(data, int) and not isinstance(data, bool):
+        if abs(data) >= 10 ** MAX_CIJFERS:
+            yield _benoemd(list(pad), f"het getal is te groot ({kort(data, 20)}). Hoogstens {MAX_CIJFERS} cijfers.",
+                           namen or {})
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from grote_getallen(value, pad + (str(key),), namen, diepte=diepte + 1)
+    elif isinstance(data, (list, tuple)):
+        for i, value in enumerate(data):
+            yield from grote_getallen(value, pad + (i,), namen, diepte=diepte + 1)
+
+
 _SOORT = {str: "een tekst", bool: "ja of nee (true/false)", int: "een getal", float: "een getal",
           list: "een lijst", dict: "een object { … }", type(None): "niets (null)"}
 _SCHEMA_SOORT = {"string": "een tekst", "boolean": "true of false", "integer": "een geheel getal",

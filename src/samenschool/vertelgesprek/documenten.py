@@ -563,7 +563,7 @@ def to_docx(doc: Document, plan: Plan) -> bytes:
         style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
     props = word.core_properties
     props.title = doc.titel
-    props.subject = f"Ouder-vertelgesprek, {_tekst(plan.context.klas, '')}".strip(", ")
+    props.subject = zonder_vreemde_tekens(f"Ouder-vertelgesprek, {_tekst(plan.context.klas, '')}".strip(", "))
     props.author = "Samen School Maken"
     props.language = "nl-BE"
     props.keywords = "vertelgesprek; ouders; partnerschap; Recht-Op"

@@ -20,7 +20,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from samenschool.invoer import schoon
-from samenschool.validatie import Probleem, controleer_schema, geheel_getal, kort, vreemde_tekens
+from samenschool.validatie import (
+    Probleem, controleer_schema, geheel_getal, grote_getallen, kort, vreemde_tekens,
+)
 
 
 def ouder_zegt(citaat_id: str) -> str:
@@ -470,6 +472,9 @@ def controleer_vorm(data: Any) -> list[Probleem]:
     if not isinstance(data, dict):
         return [Probleem("(het hele bestand)", "verwacht een plan: een JSON-object met context, wanneer, "
                          "uitnodiging, ... Maak een voorbeeld met: samenschool vertelgesprek --voorbeeld")]
+    problemen = list(grote_getallen(data, namen=VELDNAMEN))
+    if problemen:  # huge numbers and deep nesting first: the other checks need sane data
+        return problemen
     problemen = list(vreemde_tekens(data, namen=VELDNAMEN))
     problemen += controleer_schema(data, PLAN_SCHEMA, namen=VELDNAMEN)
     props = PLAN_SCHEMA["properties"]
