@@ -396,3 +396,33 @@ def test_deep_copy_of_plan_data_is_untouched_by_checks():
 
     assert [p for p in controleer_vorm(data) if p.blokkeert] == []
     assert data == before
+
+
+# -- command-line usage mistakes: Dutch, with where to find help ----------------------------------------------
+@pytest.mark.parametrize("argv, words", [
+    (["werkmap", "export"], "dit ontbreekt nog: --uit"),
+    (["vertelgesprek", "--naar", "pdf"], "'pdf' kennen we niet"),
+    (["start", "--poort", "²"], "'²' is geen poort"),
+    (["start", "--poort", "9" * 5000], "is geen poort"),
+    (["bestaatniet"], "kennen we niet"),
+])
+def test_usage_mistakes_get_a_dutch_message(capsys, argv, words):
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert err.startswith("Fout: ") and words in err and "--help" in err, err
+    assert "error" not in err and "usage" not in err
+
+
+def test_huge_werkmap_file_is_set_aside_without_reading_it(werkmap_dir, monkeypatch):
+    from samenschool.werkmap import Werkmap
+
+    werkmap_dir.mkdir(parents=True)
+    path = werkmap_dir / "01_gelijke_kansen.json"
+    path.write_text("{}")
+    monkeypatch.setattr(validatie, "MAX_WERKMAPBESTAND", 1)
+    wm = Werkmap(werkmap_dir)
+    assert wm.load("01_gelijke_kansen") == {}
+    assert "konden niet gelezen worden" in wm.meldingen[0]
+    assert list(werkmap_dir.glob("01_gelijke_kansen.onleesbaar-*.json"))

@@ -33,6 +33,7 @@ from samenschool.errors import SamenschoolError
 MAX_TEKSTBESTAND = 1_000_000  # bytes: a letter to parents is a few kB; a book would be 500 kB
 MAX_JSONBESTAND = 1_000_000   # bytes: a plan or a werkmap file is a few kB
 MAX_UPLOAD = 100_000          # bytes per uploaded file (a team-map file is under 2 kB)
+MAX_WERKMAPBESTAND = 20_000_000  # bytes: one module's answers are at most a few hundred kB
 MAX_DIEPTE = 32               # nesting of lists/objects in a JSON file (a plan needs 3)
 MAX_CIJFERS = 9               # digits in a whole number in a JSON file
 MAX_TEKST_VELD = 5_000        # characters in one text field of a plan

@@ -19,7 +19,7 @@ import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from samenschool import bestanden, deelnemer
+from samenschool import bestanden, deelnemer, validatie
 from samenschool.antwoord import FORMAT_VERSIE, Antwoord, nu
 from samenschool.errors import SamenschoolError
 
@@ -136,6 +136,8 @@ class Werkmap:
         if not path.exists():
             return _leeg_bestand(module)
         try:
+            if path.stat().st_size > validatie.MAX_WERKMAPBESTAND:  # the kit never writes such a file
+                raise ValueError("te groot")
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or not isinstance(data.get("antwoorden"), dict):
                 raise ValueError("geen geldige werkmap")
