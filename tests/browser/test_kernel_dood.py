@@ -90,3 +90,33 @@ def Werkmap_load(folder) -> dict:
     from samenschool.werkmap import Werkmap
 
     return Werkmap(folder).load(MODULE)
+
+
+def test_upload_batch_with_a_file_above_the_limit(page, problems, voila_server, voila_werkmap):
+    """The page never sends a file above the stated limit (it would break the connection); that
+    file gets its own message, the good file beside it is added."""
+    from samenschool.werkmap import Werkmap
+    from samenschool.widgets.teamkaart import MAX_BESTAND, TeamKaart
+
+    kaart = TeamKaart(Werkmap(voila_werkmap))
+    goed = kaart.member_bytes("Zorg 7", {i: 3 for i in kaart.drempel_ids})
+    open_module(page, voila_server.url, "03_drempels.ipynb")
+    upload = page.locator(".ss-teamkaart .ss-upload").first
+    upload.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    assert "hoogstens 100 kB" in page.locator(".ss-teamkaart").first.inner_text()
+    with page.expect_file_chooser() as chooser:  # the widget's file input is not in the page
+        upload.click()
+    chooser.value.set_files([
+        {"name": "goed.json", "mimeType": "application/json", "buffer": goed},
+        {"name": "groot.json", "mimeType": "application/json", "buffer": b"{" + b" " * (MAX_BESTAND * 3) + b"}"},
+    ])
+    page.locator(".ss-upload-meldingen", has_text="‘groot.json’ is te groot (300 kB)").wait_for(
+        state="visible", timeout=PAGE_TIMEOUT_MS)
+    page.locator(".ss-teamkaart .ss-knop-samenvoegen").first.click()
+    page.locator(".ss-teamkaart", has_text="‘goed.json’ toegevoegd als Zorg 7").first.wait_for(
+        state="visible", timeout=PAGE_TIMEOUT_MS)
+    page.screenshot(path=os.path.join(os.environ.get("SAMENSCHOOL_SCREENSHOTS", "/tmp"), "upload-te-groot.png"),
+                    full_page=False)
+    assert "Zorg 7" in json.dumps(Werkmap(voila_werkmap).load("03_drempels"), ensure_ascii=False)
+    assert_no_errors_shown(page)
+    assert problems.relevant() == [], problems.relevant()

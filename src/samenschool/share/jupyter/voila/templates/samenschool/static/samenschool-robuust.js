@@ -265,34 +265,51 @@
   window.addEventListener('pagehide', function () { toestand.weg = true; }, true);
 
   // -- uploads: a file above the limit is never sent ---------------------------------------------
-  document.addEventListener('change', function (ev) {
-    var input = ev.target;
-    if (!input || input.type !== 'file' || !input.files || !input.closest) { return; }
-    var knop = input.closest('.ss-upload');
-    if (!knop) { return; }
+  // ipywidgets' FileUpload keeps its <input type="file"> outside the page and opens it with
+  // input.click() from its button. We note which upload button was clicked, and give that file
+  // input a capturing "change" listener, which runs before the widget reads the files.
+  var laatsteUpload = null;
+  document.addEventListener('click', function (ev) {
+    var knop = ev.target && ev.target.closest ? ev.target.closest('.ss-upload') : null;
+    if (knop) { laatsteUpload = knop; }
+  }, true);
+  var gewoneKlik = HTMLInputElement.prototype.click;
+  HTMLInputElement.prototype.click = function () {
+    if (this.type === 'file' && laatsteUpload) {
+      this._ssUpload = laatsteUpload;
+      if (!this._ssBewaakt) {
+        this._ssBewaakt = true;
+        this.addEventListener('change', function (ev) { filterUpload(ev.currentTarget); }, true);
+      }
+    }
+    return gewoneKlik.apply(this, arguments);
+  };
+  function filterUpload(input) {
+    var knop = input._ssUpload;
+    if (!knop || !input.files) { return; }
     var m = /(?:^|\s)ss-upload-max-(\d+)(?:\s|$)/.exec(knop.className);
     var max = m ? parseInt(m[1], 10) : 1000000;
-    var goed = new DataTransfer(), te_groot = [];
+    var goed = new DataTransfer(), teGroot = [];
     Array.prototype.forEach.call(input.files, function (f) {
-      if (f.size > max) { te_groot.push(f); } else { goed.items.add(f); }
+      if (f.size > max) { teGroot.push(f); } else { goed.items.add(f); }
     });
     var vak = knop.parentElement && knop.parentElement.parentElement;
     var oud = vak && vak.querySelector('.ss-upload-meldingen');
     if (oud) { oud.remove(); }
-    if (!te_groot.length) { return; }
+    if (!teGroot.length) { return; }
     input.files = goed.files;
     if (!vak) { return; }
     stijl();
     var meldingen = document.createElement('div');
     meldingen.className = 'ss-upload-meldingen';
     meldingen.setAttribute('role', 'status');
-    meldingen.innerHTML = te_groot.map(function (f) {
+    meldingen.innerHTML = teGroot.map(function (f) {
       return '<p class="ss-melding ss-melding-let_op">‘' + esc(f.name) + '’ is te groot (' +
         esc(grootte(f.size)) + '). Een bestand mag hoogstens ' + esc(grootte(max)) +
         ' zijn. Dit bestand is niet meegenomen' + (goed.files.length ? '; de andere wel.' : '.') + '</p>';
     }).join('');
     vak.appendChild(meldingen);
-  }, true);
+  }
   function grootte(n) {
     if (n >= 1000000) { return (Math.round(n / 100000) / 10).toString().replace('.', ',') + ' MB'; }
     if (n >= 1000) { return Math.round(n / 1000) + ' kB'; }
