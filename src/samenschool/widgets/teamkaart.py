@@ -68,7 +68,8 @@ class TeamKaart:
         saved = self.werkmap.get(module, sleutel, {}) or {}
         self.leden: dict[str, dict[str, int]] = {}
         self.fouten: list[str] = []  # messages about files that could not be added (last combine)
-        for label, gewichten in (saved.get("leden") or {}).items():
+        leden = saved.get("leden") if isinstance(saved, dict) else None  # a damaged answer: an empty map
+        for label, gewichten in (leden if isinstance(leden, dict) else {}).items():
             try:
                 self.leden[label] = self._check_gewichten(gewichten)
             except ValueError:
