@@ -123,7 +123,7 @@ def _paginacellen() -> dict[str, tuple[str, dict[str, str]]]:
     from samenschool import leerpad
 
     out = {}
-    for mod in leerpad.modules():
+    for mod in leerpad.modules() + leerpad.oefeningen():
         cellen = ["".join(c["source"]) for c in json.loads(mod.pad.read_text(encoding="utf-8"))["cells"]
                   if c["cell_type"] == "code"]
         per_activiteit = {a.sleutel: next((c for c in cellen if f'"{a.sleutel}"' in c), "") for a in mod.activiteiten}
@@ -159,8 +159,9 @@ def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, me
         mp.setenv("SAMENSCHOOL_WERKMAP", tmp)
         wm = Werkmap(tmp)
         wm.bewaar(mod.werkmap_module, Antwoord.nieuw(mod.werkmap_module, sleutel, waarde, vraag="?", tekst="x"))
-        if met_toestand:
+        if met_toestand:  # page state of any shape too (the planner's step, what was revealed)
             wm.zet_toestand(mod.werkmap_module, sleutel, waarde)
+            wm.zet_toestand(mod.werkmap_module, "stap", waarde)
         uit = io.StringIO()
         with contextlib.redirect_stdout(uit):
             namen: dict = {}
