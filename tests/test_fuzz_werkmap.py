@@ -136,15 +136,20 @@ PAGINAS = _paginacellen()
 ACTIVITEITEN = [(m, k) for m, (_, per, _) in PAGINAS.items() for k in per]
 
 
-@fuzz_settings(60)
-@given(st.sampled_from(ACTIVITEITEN), json_values, st.booleans())
-@example(("04_vertelgesprek", "plan"), {"uitnodiging": {"tolk": []}, "wanneer": {"slotduur": "²"}}, False)
-@example(("03_drempels", "teamkaart"), {"leden": {"A": {"x": "²"}, "B": [1]}}, False)
+DELEN = ["context", "wanneer", "uitnodiging", "vragen", "setting", "aanwezigen", "leidraad", "noteren",
+         "opvolging", "C012", "leden", "x"]
+
+
+@fuzz_settings(80)
+@given(st.sampled_from(ACTIVITEITEN), json_values, st.booleans(), st.sampled_from(DELEN), st.integers(1, 9))
+@example(("04_vertelgesprek", "plan"), {"tolk": [], "slotduur": "²", "klas": "a\ufffe"}, False, "uitnodiging", 9)
+@example(("04_vertelgesprek", "plan"), {"slotduur": "²", "momenten": [[1]]}, False, "wanneer", 9)
+@example(("03_drempels", "teamkaart"), {"leden": {"A": {"x": "²"}, "B": [1]}}, False, "x", 1)
 # found by this suite: a list as the saved route (TypeError: unhashable) and a non-object as the
 # saved team map (AttributeError) broke the start page and module 03
-@example(("00_start", "route"), [], False)
-@example(("03_drempels", "teamkaart"), True, False)
-def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, met_toestand):
+@example(("00_start", "route"), [], False, "x", 1)
+@example(("03_drempels", "teamkaart"), True, False, "x", 1)
+def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, met_toestand, deel, stap):
     """Each activity of each page, built on a saved answer of any shape (a werkmap file edited by
     hand, or written by an older kit): the page shows it, or shows a Dutch message. Strict mode
     (root conftest) turns any other exception into a failure."""
@@ -159,6 +164,9 @@ def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, me
         mp.setenv("SAMENSCHOOL_WERKMAP", tmp)
         wm = Werkmap(tmp)
         wm.bewaar(mod.werkmap_module, Antwoord.nieuw(mod.werkmap_module, sleutel, waarde, vraag="?", tekst="x"))
+        if deel:  # a part of a structured answer ("plan.wanneer", "sorteer.C012") of any shape
+            wm.bewaar(mod.werkmap_module, Antwoord.nieuw(mod.werkmap_module, f"{sleutel}.{deel}", waarde, vraag="?"))
+        wm.zet_toestand(mod.werkmap_module, "stap", stap)  # the planner's step 9 builds the documents
         if met_toestand:  # page state of any shape too (the planner's step, what was revealed)
             wm.zet_toestand(mod.werkmap_module, sleutel, waarde)
             wm.zet_toestand(mod.werkmap_module, "stap", waarde)
