@@ -282,7 +282,11 @@ def test_leesbaarheid_refuses_big_and_odd_files(tmp_path, capsys):
     lijst = tmp_path / "woorden.csv"
     lijst.write_text('woord,suggestie,soort,bron\n"' + "a" * 200_000 + '",b,c,d\n', encoding="utf-8")
     code, text = _run(capsys, "leesbaarheid", brief, "--extra-woorden", lijst)
-    _assert_dutch_failure(code, text, "rij 2", "geen geldige CSV")
+    _assert_dutch_failure(code, text, "woorden.csv", "kan niet gelezen worden als CSV")
+    groot = tmp_path / "groot.csv"
+    groot.write_bytes(b"woord,suggestie,soort,bron\n" + b"a,b,c,d\n" * 200_000)
+    code, text = _run(capsys, "leesbaarheid", brief, "--extra-woorden", groot)
+    _assert_dutch_failure(code, text, "groot.csv", "te groot")
 
 
 # -- uploads: each file judged on its own ------------------------------------------------------------------
