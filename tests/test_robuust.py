@@ -131,7 +131,7 @@ def test_missing_fields_get_their_defaults_and_named_when_required(tmp_path, cap
 
 
 @pytest.mark.parametrize("raw, words", [
-    ("", "leeg"), ("[1, 2]", "verwacht een plan"), ("{", "geen geldige JSON"),
+    ("", "leeg"), ("[1, 2]", "geen plan"), ("{", "geen geldige JSON"),
     ('{"a": 1,}', "regel 1"), ("\ufeff{}", "Klas of leerjaar"),
 ])
 def test_broken_plan_files(tmp_path, capsys, raw, words):

@@ -91,17 +91,26 @@ def lees_bytes(pad: str | Path, *, max_bytes: int, soort: str = "bestand") -> by
 def tekst_uit_bytes(raw: bytes, naam: str, *, soort: str = "tekstbestand") -> str:
     """UTF-8 text (a BOM is allowed). UTF-16, NUL bytes or other encodings get a Dutch message:
     we never guess an encoding, a wrong guess turns "ë" into rubbish without anyone noticing."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if _lijkt_utf16(raw):
         raise SamenschoolError(f"'{naam}' is bewaard als UTF-16. Bewaar het opnieuw als tekst met "
                                "codering UTF-8.")
     if b"\x00" in raw:
-        raise SamenschoolError(f"'{naam}' is geen {soort}. Bewaar het als platte tekst (UTF-8), "
+        raise SamenschoolError(f"'{naam}' is geen tekstbestand. Bewaar het als platte tekst (UTF-8), "
                                "bijvoorbeeld met Kladblok.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SamenschoolError(f"'{naam}' is geen UTF-8-tekst (byte {exc.start + 1} klopt niet). "
                                "Bewaar het opnieuw als tekst met codering UTF-8.") from None
+
+
+def _lijkt_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark followed by text (Latin letters have a zero byte beside them)."""
+    if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    body = raw[2:2002]
+    hoog = body[1::2] if raw[:2] == b"\xff\xfe" else body[0::2]
+    return len(hoog) == 0 or hoog.count(0) * 2 >= len(hoog)
 
 
 def lees_tekstbestand(pad: str | Path, *, max_bytes: int = MAX_TEKSTBESTAND, soort: str = "tekstbestand") -> str:

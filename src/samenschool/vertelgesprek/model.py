@@ -459,7 +459,7 @@ def controleer_vorm(data: Any) -> list[Probleem]:
     Blocking: wrong types, texts with control or non-characters (U+FFFE), lists that are too long.
     Not blocking (``blokkeert=False``): fields the kit does not know (they are ignored)."""
     if not isinstance(data, dict):
-        return [Probleem("(het hele bestand)", "verwacht een plan: een JSON-object met context, wanneer, "
+        return [Probleem("(het hele bestand)", "dit is geen plan: verwacht een JSON-object met context, wanneer, "
                          "uitnodiging, ... Maak een voorbeeld met: samenschool vertelgesprek --voorbeeld")]
     problemen = list(grote_getallen(data, namen=VELDNAMEN))
     if problemen:  # huge numbers and deep nesting first: the other checks need sane data
