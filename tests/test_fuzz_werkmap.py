@@ -145,10 +145,12 @@ DELEN = ["context", "wanneer", "uitnodiging", "vragen", "setting", "aanwezigen",
 @example(("04_vertelgesprek", "plan"), {"tolk": [], "slotduur": "²", "klas": "a\ufffe"}, False, "uitnodiging", 9)
 @example(("04_vertelgesprek", "plan"), {"slotduur": "²", "momenten": [[1]]}, False, "wanneer", 9)
 @example(("03_drempels", "teamkaart"), {"leden": {"A": {"x": "²"}, "B": [1]}}, False, "x", 1)
-# found by this suite: a list as the saved route (TypeError: unhashable) and a non-object as the
-# saved team map (AttributeError) broke the start page and module 03
+# found by this suite: a list as the saved route (TypeError: unhashable), a non-object as the
+# saved team map (AttributeError) and a number as the saved checklist (TypeError) broke the start
+# page, module 03 and module 05
 @example(("00_start", "route"), [], False, "x", 1)
 @example(("03_drempels", "teamkaart"), True, False, "x", 1)
+@example(("05_heldere_taal", "checklist_brief"), 1, False, "x", 1)  # found in a long run: TypeError
 def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, met_toestand, deel, stap):
     """Each activity of each page, built on a saved answer of any shape (a werkmap file edited by
     hand, or written by an older kit): the page shows it, or shows a Dutch message. Strict mode
