@@ -430,3 +430,11 @@ def test_huge_werkmap_file_is_set_aside_without_reading_it(werkmap_dir, monkeypa
     assert wm.load("01_gelijke_kansen") == {}
     assert "konden niet gelezen worden" in wm.meldingen[0]
     assert list(werkmap_dir.glob("01_gelijke_kansen.onleesbaar-*.json"))
+
+
+def test_werkboek_export_says_which_file_it_set_aside(tmp_path, capsys, werkmap_dir):
+    werkmap_dir.mkdir(parents=True)
+    (werkmap_dir / "02_partnerschap.json").write_text("{kapot", encoding="utf-8")
+    code, text = _run(capsys, "werkmap", "export", "--uit", tmp_path / "boek.md")
+    assert code == 0, text
+    assert "Let op: Je bewaarde antwoorden voor '02_partnerschap' konden niet gelezen worden" in text

@@ -19,8 +19,8 @@ from samenschool.errors import SamenschoolError
 _REDEN = {
     errno.ENOSPC: "de schijf is vol",
     errno.EDQUOT: "de schijf is vol (quota bereikt)",
-    errno.EACCES: "u hebt geen toestemming om daar te schrijven",
-    errno.EPERM: "u hebt geen toestemming om daar te schrijven",
+    errno.EACCES: "geen toestemming om daar te schrijven",
+    errno.EPERM: "geen toestemming om daar te schrijven",
     errno.EROFS: "die plek is alleen-lezen",
     errno.EISDIR: "daar staat een map met die naam",
     errno.ENOENT: "de map bestaat niet",

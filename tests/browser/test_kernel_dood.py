@@ -120,3 +120,55 @@ def test_upload_batch_with_a_file_above_the_limit(page, problems, voila_server, 
     assert "Zorg 7" in json.dumps(Werkmap(voila_werkmap).load("03_drempels"), ensure_ascii=False)
     assert_no_errors_shown(page)
     assert problems.relevant() == [], problems.relevant()
+
+
+def _alleen_lezen(folder, aan: bool) -> bool:
+    """Make the werkmap folder read-only (also for root: the immutable flag) or writable again.
+    Returns whether writing into it now fails as wanted."""
+    import subprocess
+
+    if aan:
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+            os.chmod(folder, 0o555)
+    else:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        os.chmod(folder, 0o755)
+    probe = folder / ".probe"
+    try:
+        probe.write_text("x")
+        probe.unlink()
+        return not aan
+    except OSError:
+        return aan
+
+
+def test_read_only_werkmap_keeps_the_text_and_saves_it_later(page, problems, voila_server, voila_werkmap):
+    """A werkmap that cannot be written: the page says so truthfully, the text stays on the page
+    and in the browser; once the werkmap is writable again, a reload saves it."""
+    open_module(page, voila_server.url, NOTEBOOK)
+    box = page.locator(TEXTAREA).first
+    box.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    _type(page, box, VOOR)
+    wait_saved(voila_werkmap, MODULE, lambda answers: VOOR in json.dumps(answers, ensure_ascii=False))
+    tekst = VOOR + " Dit typte ik toen de werkmap alleen-lezen was."
+    if not _alleen_lezen(voila_werkmap, True):
+        _alleen_lezen(voila_werkmap, False)
+        pytest.fail("de werkmap kon niet alleen-lezen gemaakt worden (chattr of chmod)")
+    try:
+        _type(page, box, tekst)
+        melding = page.locator(".ss-reflectie .ss-niet-bewaard").first
+        melding.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+        assert "kan niet schrijven in je werkmap" in melding.inner_text()
+        assert "niet verloren" not in page.inner_text("#rendered_cells")  # the old, untrue message
+        assert box.input_value() == tekst
+        page.wait_for_function("(want) => Object.values(localStorage).some(v => v.includes(want))",
+                               arg="alleen-lezen was.", timeout=10_000)
+        page.screenshot(path=os.path.join(os.environ.get("SAMENSCHOOL_SCREENSHOTS", "/tmp"), "werkmap-alleen-lezen.png"))
+    finally:
+        _alleen_lezen(voila_werkmap, False)
+    open_module(page, voila_server.url, NOTEBOOK)
+    page.locator("#ss-verbinding", has_text="Hersteld").wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    wait_saved(voila_werkmap, MODULE, lambda answers: tekst in json.dumps(answers, ensure_ascii=False))
+    assert _opgeslagen(page) == {}
+    assert_no_errors_shown(page)
+    assert problems.relevant() == [], problems.relevant()

@@ -29,6 +29,8 @@ def run(args) -> int:
         uit = validatie.controleer_uitvoer(args.uit, formaten=WERKBOEK_FORMATEN, zonder_einde=True)
         for path in werkboek.export(wm, uit):
             print(f"Werkboek geschreven: {path}")
+        for melding in wm.meldingen:  # a file set aside while reading: say so here too
+            print(f"Let op: {melding}", file=sys.stderr)
         return 0
     if args.actie == "klas":
         written = klas.export_deelnemers(wm, args.uit)
