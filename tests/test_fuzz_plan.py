@@ -99,7 +99,7 @@ def test_plan_file_gives_documents_or_a_dutch_message(gegeven, fmt):
             assert len(list((Path(tmp) / "uit").iterdir())) == 4
 
 
-@fuzz_settings(200)
+@fuzz_settings(150)
 @given(json_values | plan_data().map(lambda d: d[0]))
 @example({"wanneer": {"slotduur": 10 ** 5000}})
 @example({"uitnodiging": {"tolk": [], "persoonlijk": [["x"]], "antwoord": [{}]}, "setting": {"kind_aanwezig": {}}})
