@@ -438,3 +438,25 @@ def test_werkboek_export_says_which_file_it_set_aside(tmp_path, capsys, werkmap_
     code, text = _run(capsys, "werkmap", "export", "--uit", tmp_path / "boek.md")
     assert code == 0, text
     assert "Let op: Je bewaarde antwoorden voor '02_partnerschap' konden niet gelezen worden" in text
+
+
+# -- the cost list (module 06) through the same limits ----------------------------------------------------
+def test_cost_list_dev_zero_huge_amounts_and_non_characters(tmp_path, capsys):
+    code, text = _run(capsys, "kosten", "/dev/zero", "--schooljaar", "2025-2026")
+    _assert_dutch_failure(code, text, "te groot")
+    lijst = tmp_path / "kosten.csv"
+    lijst.write_text("omschrijving,maand,bedrag,categorie\n"
+                     f"Zwemmen,september,{'9' * 5000},scherpe maximumfactuur\n"
+                     "Boek\ufffe,oktober,12,scherpe maximumfactuur\n"
+                     "Uitstap,november,1e999,scherpe maximumfactuur\n", encoding="utf-8")
+    code, text = _run(capsys, "kosten", lijst, "--schooljaar", "2025-2026", "--naar", "docx", "--uit", tmp_path / "uit")
+    assert code == 0, text
+    for word in TRACEBACK_WORDS:
+        assert word not in text
+    assert "te groot voor een schoolkost" in text and "9" * 100 not in text
+    assert "'1e999' is geen bedrag" in text
+    from docx import Document
+
+    (docx,) = (tmp_path / "uit").iterdir()
+    assert "Boek" in "\n".join(p.text for t in Document(str(docx)).tables for r in t.rows for p in r.cells[0].paragraphs) \
+        or docx.stat().st_size > 1000
