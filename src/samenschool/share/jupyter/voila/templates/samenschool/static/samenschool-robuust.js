@@ -11,8 +11,9 @@
  * 3. When the page has a kernel again (after a reload), the kept text is put back in the same
  *    field and sent to the kernel, which saves it; the page then says it was restored. A field
  *    that cannot be found any more shows its text in the message, to copy.
- * 4. An upload (class ss-upload, limit in class ss-upload-max-<bytes>) never sends a file above
- *    the limit: that file gets its own message, the other files go through.
+ * 4. An upload (class ss-upload, limit in class ss-upload-max-<bytes>, else 5 MB) never sends a file
+ *    above the limit (a message above 10 MB closes the connection): that file gets its own message,
+ *    the other files go through.
  */
 (function () {
   'use strict';
@@ -288,7 +289,7 @@
     var knop = input._ssUpload;
     if (!knop || !input.files) { return; }
     var m = /(?:^|\s)ss-upload-max-(\d+)(?:\s|$)/.exec(knop.className);
-    var max = m ? parseInt(m[1], 10) : 1000000;
+    var max = m ? parseInt(m[1], 10) : 5000000;  // below the 10 MB a websocket message may hold
     var goed = new DataTransfer(), teGroot = [];
     Array.prototype.forEach.call(input.files, function (f) {
       if (f.size > max) { teGroot.push(f); } else { goed.items.add(f); }
