@@ -27,7 +27,7 @@ from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
 
 SLEUTEL = "scenario"
-FICTIE_LABEL = "Verzonnen situatie, gebouwd op wat ouders in het rapport vertellen."
+FICTIE_LABEL = "Verzonnen situatie van de kit. Het is geen citaat uit het rapport."
 STANDAARD_VRAAG = "Wat voelt deze ouder, denk je? Wat kan de school hier doen?"
 MAX_TEKENS = 1500
 
