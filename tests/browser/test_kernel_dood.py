@@ -172,3 +172,49 @@ def test_read_only_werkmap_keeps_the_text_and_saves_it_later(page, problems, voi
     assert _opgeslagen(page) == {}
     assert_no_errors_shown(page)
     assert problems.relevant() == [], problems.relevant()
+
+
+def test_server_that_dies_loses_nothing_typed(page, voila_server):
+    """The whole server stops (a closed laptop lid, a crash): the page says so within seconds and
+    keeps the text; a new server on the same address saves it after a reload."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from samenschool import app
+
+    werkmap = Path(tempfile.mkdtemp(prefix="samenschool-server-dood-"))
+    port = app.free_port()
+    env = {**app.server_env(), "SAMENSCHOOL_WERKMAP": str(werkmap)}
+
+    def start():
+        proc = subprocess.Popen(app.voila_command(port), env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        app.wait_until_up(f"http://127.0.0.1:{port}/voila/render/{app.START_PAGE}", proc, timeout=120)
+        return proc
+
+    def stop(proc, sig=signal.SIGTERM):
+        os.killpg(proc.pid, sig)
+        proc.wait(timeout=30)
+
+    base = f"http://127.0.0.1:{port}"
+    proc = start()
+    try:
+        open_module(page, base, NOTEBOOK)
+        box = page.locator(TEXTAREA).first
+        box.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+        _type(page, box, VOOR)
+        wait_saved(werkmap, MODULE, lambda answers: VOOR in json.dumps(answers, ensure_ascii=False))
+        stop(proc, signal.SIGKILL)
+        started = time.monotonic()
+        page.locator("#ss-verbinding", has_text="Niet bewaard").wait_for(state="visible", timeout=30_000)
+        assert time.monotonic() - started < 20
+        _type(page, box, NA)
+        assert any(NA in json.dumps(v, ensure_ascii=False) for v in _opgeslagen(page).values())
+        proc = start()
+        open_module(page, base, NOTEBOOK)
+        page.locator("#ss-verbinding", has_text="Hersteld").wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+        wait_saved(werkmap, MODULE, lambda answers: NA in json.dumps(answers, ensure_ascii=False))
+    finally:
+        if proc.poll() is None:
+            stop(proc)
