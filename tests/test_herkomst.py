@@ -92,7 +92,8 @@ DEEL = re.compile(r"\(rapport, (deel|delen|p\.) ([^)]+)\)")
 # not the report's. Their quotes from the report still pass test 1.
 NIET_HET_RAPPORT = ("src/samenschool/vertelgesprek/documenten.py", "src/samenschool/templates/vertelgesprek/")
 # Short labels that the code completes with a quote and its id (see ouder_zegt in model.py).
-LABELS = {"Iemand uit de focusgroep zegt", "Tip uit de focusgroep", "Een ouder zegt"}
+# "Wat het rapport zegt" opens the report's own sentence, shown with its source (actieplan.nood_html).
+LABELS = {"Iemand uit de focusgroep zegt", "Tip uit de focusgroep", "Een ouder zegt", "Wat het rapport zegt"}
 
 
 def _delen() -> list[str]:
