@@ -460,3 +460,15 @@ def test_cost_list_dev_zero_huge_amounts_and_non_characters(tmp_path, capsys):
     (docx,) = (tmp_path / "uit").iterdir()
     assert "Boek" in "\n".join(p.text for t in Document(str(docx)).tables for r in t.rows for p in r.cells[0].paragraphs) \
         or docx.stat().st_size > 1000
+
+
+def test_action_plan_file_through_the_same_limits(tmp_path, capsys):
+    code, text = _run(capsys, "actieplan", "/dev/zero", "--uit", tmp_path / "uit")
+    _assert_dutch_failure(code, text, "te groot")
+    for raw, words in (("[" * 100_000 + "]" * 100_000, "te diep genest"),
+                       ('{"school": ' + "9" * 5000 + "}", "getal dat te groot is"),
+                       ('{"school": "a\\ufffe"}', "U+FFFE"), ('{"school": NaN}', "geen geldige JSON")):
+        path = tmp_path / "plan.json"
+        path.write_text(raw, encoding="utf-8")
+        code, text = _run(capsys, "actieplan", path, "--uit", tmp_path / "uit")
+        _assert_dutch_failure(code, text, words)
