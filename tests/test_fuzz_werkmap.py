@@ -151,6 +151,8 @@ DELEN = ["context", "wanneer", "uitnodiging", "vragen", "setting", "aanwezigen",
 @example(("00_start", "route"), [], False, "x", 1)
 @example(("03_drempels", "teamkaart"), True, False, "x", 1)
 @example(("05_heldere_taal", "checklist_brief"), 1, False, "x", 1)  # found in a long run: TypeError
+@example(("07_actieplan", "acties"), 1, False, "x", 1)  # found in a long run: TypeError
+@example(("07_actieplan", "zelfscan"), {"a": []}, False, "x", 1)
 def test_a_page_shows_any_saved_answer_or_a_dutch_message(activiteit, waarde, met_toestand, deel, stap):
     """Each activity of each page, built on a saved answer of any shape (a werkmap file edited by
     hand, or written by an older kit): the page shows it, or shows a Dutch message. Strict mode
