@@ -125,7 +125,7 @@ class RouteKeuze:
         self.werkmap = _ui.werkmap_of(werkmap)
         saved = self.werkmap.get(module, sleutel)
         self.routes = routes()
-        self.route: str | None = saved if saved in {r.id for r in self.routes} else None
+        self.route: str | None = saved if isinstance(saved, str) and saved in {r.id for r in self.routes} else None
 
     def kies(self, route_id: str | None) -> None:
         if route_id in (None, ""):
