@@ -65,12 +65,7 @@ def _axe(page, label: str) -> list[dict]:
 
 # Pages of other issues where these checks find a problem (strict: the test fails as soon as
 # the page is fixed, so the mark is removed then). Found on 2026-12-04 after merging main.
-BEKEND = {
-    "notebooks/07_actieplan.ipynb": "axe 'listitem' (serious): <ul class=ss-meldingen role=status> in "
-                                    "widgets/actieplan.py; role=status on the ul hides its list semantics",
-    "notebooks/stemmen.ipynb": "150% zoom: the filter dropdowns (select) are wider than the page (919 px "
-                               "in a 683 px page) and are cut off",
-}
+BEKEND: dict[str, str] = {}  # page -> known problem (a strict xfail, so a fix makes the test fail)
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=BEKEND[p]))

@@ -372,8 +372,8 @@ def links_html(plan: ap.Plan, vandaag: _dt.date | None = None) -> str:
     fouten = [m for m in alle if not m.verleden]
     if fouten:
         items = "".join(f"<li>{escape(m.tekst)}</li>" for m in fouten)
-        return ('<div class="ss-plan-meldingen"><p><strong>Het plan is er zodra deze punten in orde zijn.'
-                f'</strong></p><ul class="ss-meldingen" role="status">{items}</ul></div>')
+        return ('<div class="ss-plan-meldingen" role="status"><p><strong>Het plan is er zodra deze punten in orde zijn.'
+                f'</strong></p><ul class="ss-meldingen">{items}</ul></div>')
     voorbij = ""
     if alle:
         items = "".join(f"<li>{escape(m.tekst.replace(' Kies vandaag of later.', ''))}</li>" for m in alle)

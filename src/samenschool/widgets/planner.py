@@ -384,9 +384,9 @@ class PlannerView:
         fouten = self.model.fouten()
         if fouten:
             items = "".join(self.melding_html(m, met_stap=True) for m in fouten)
-            return ("<p><strong>De documenten zijn er zodra deze punten in orde zijn.</strong> "
+            return ('<div role="status"><p><strong>De documenten zijn er zodra deze punten in orde zijn.</strong> '
                     "Klik op ◀ Vorige om terug te gaan naar die stap.</p>"
-                    f'<ul class="ss-meldingen" role="status">{items}</ul>')
+                    f'<ul class="ss-meldingen">{items}</ul></div>')
         key = repr(self.model.plan.to_dict())
         if self._links_cache and self._links_cache[0] == key:
             return self._links_cache[1]

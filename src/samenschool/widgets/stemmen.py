@@ -50,12 +50,12 @@ class StemmenView:
         frame = model.frame
         opties = stemmen.opties(frame)
         self.zoekvak = w.Text(placeholder="Zoek een woord, bv. schoolpoort", description="Zoek",
-                              continuous_update=True, layout=w.Layout(width="26em"))
+                              continuous_update=True, layout=w.Layout(width="26em", max_width="100%"))
         self.zoekvak.add_class("ss-stemmen-zoek")
         self.filters = {}
         for naam, label in (("thema", "Thema"), ("drempel", "Drempel"), ("spreker", "Wie"), ("deel", "Deel")):
             dd = w.Dropdown(options=opties[naam], value=stemmen.ALLE, description=label,
-                            layout=w.Layout(width="26em"))
+                            layout=w.Layout(width="26em", max_width="100%"))
             dd.add_class(f"ss-stemmen-{naam}")
             dd.observe(self._filter, names="value")
             self.filters[naam] = dd
@@ -85,8 +85,9 @@ class StemmenView:
         self.kaarten = w.HTML()
         self.kaarten.add_class("ss-stemmen-download")
 
-        zoeken = w.VBox([self.zoekvak, w.HBox([self.filters["thema"], self.filters["drempel"]]),
-                         w.HBox([self.filters["spreker"], self.filters["deel"]]),
+        rij = w.Layout(flex_flow="row wrap")  # side by side when there is room, else under each other
+        zoeken = w.VBox([self.zoekvak, w.HBox([self.filters["thema"], self.filters["drempel"]], layout=rij),
+                         w.HBox([self.filters["spreker"], self.filters["deel"]], layout=rij),
                          w.HBox([self.wis]), self.aantal])
         zoeken.add_class("ss-stemmen-filters")
         afdrukken = w.VBox([w.HTML("<h3>Citaatkaarten afdrukken</h3><p class=\"ss-hulp\">Voor een sessie: "
