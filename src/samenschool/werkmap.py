@@ -13,7 +13,6 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -47,24 +46,13 @@ def _meld(module: str | None) -> None:
             pass
 
 
-KLAS_ENV_VAR = "SAMENSCHOOL_KLASMODUS"  # set by `samenschool start --netwerk`
-_DEELNEMER = re.compile(r"(?:^|;\s*)samenschool_deelnemer=([A-Za-z0-9]{16,40})(?:;|$)")
-
-
-def deelnemer_id(cookie_header: str | None = None) -> str | None:
-    """In classroom mode, the participant's id from the browser cookie (Voilà passes the
-    Cookie header to the kernel as HTTP_COOKIE); None elsewhere."""
-    if os.environ.get(KLAS_ENV_VAR) != "1":
-        return None
-    match = _DEELNEMER.search(cookie_header if cookie_header is not None else os.environ.get("HTTP_COOKIE", ""))
-    return match.group(1) if match else None
-
-
 def default_folder() -> Path:
-    env = os.environ.get(ENV_VAR)
-    base = Path(env).expanduser() if env else Path.home() / "SamenSchoolMaken" / "werkmap"
-    deelnemer = deelnemer_id()
-    return base / "deelnemers" / deelnemer if deelnemer else base
+    """The facilitator's werkmap; in room mode a participant's own folder inside it
+    (see samenschool.deelnemer)."""
+    from samenschool import deelnemer
+
+    base = deelnemer.basis_map()
+    return deelnemer.deelnemer_map(base) or base
 
 
 def _now() -> str:
