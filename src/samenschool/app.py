@@ -190,10 +190,15 @@ def stop_server(proc: subprocess.Popen, timeout: float = 15.0) -> None:
                 kind.kill()
 
 
+def netwerk_host() -> str:
+    """Where room mode listens: every network interface (tests bind loopback instead)."""
+    return os.environ.get("SAMENSCHOOL_NETWERK_IP", "0.0.0.0")
+
+
 def serve(mode: str = "app", port: int | None = None, host: str = "127.0.0.1", open_browser: bool = True,
-          deelnemers: int = 0) -> int:
-    port = free_port(port or DEFAULT_PORT, "0.0.0.0" if host == "0.0.0.0" else host)
-    klas = mode == "app" and host == "0.0.0.0"
+          deelnemers: int = 0, klas: bool | None = None) -> int:
+    port = free_port(port or DEFAULT_PORT, host)
+    klas = mode == "app" and (host == "0.0.0.0" if klas is None else klas)
     env = server_env(klas)
     token = secrets.token_urlsafe(18)
     deelnemers_url = begeleider_url = ""

@@ -206,17 +206,3 @@ def export(werkmap: Werkmap, target: Path | str) -> list[Path]:
             raise SamenschoolError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
         written.append(path)
     return written
-
-
-def export_deelnemers(werkmap: Werkmap, folder: Path | str) -> list[Path]:
-    """Classroom mode: one werkboek (HTML and Markdown) per participant, numbered in the
-    order they started. Participants are never named: the kit does not know their names."""
-    root = werkmap.folder / "deelnemers"
-    if not root.is_dir():
-        return []
-    people = sorted((p for p in root.iterdir() if p.is_dir() and Werkmap(p).modules()),
-                    key=lambda p: (p.stat().st_mtime, p.name))
-    written: list[Path] = []
-    for number, path in enumerate(people, start=1):
-        written += export(Werkmap(path), Path(folder) / f"deelnemer-{number:02d}")
-    return written

@@ -28,5 +28,5 @@ def run(args) -> int:
     if not 0 <= deelnemers <= MAX_DEELNEMERS:
         raise SamenschoolError(f"Kies voor --deelnemers een getal van 0 tot {MAX_DEELNEMERS}.")
     return app.serve("lab" if args.lab else "app", port=args.poort,
-                     host="0.0.0.0" if args.netwerk else "127.0.0.1", open_browser=not args.geen_browser,
-                     deelnemers=deelnemers if args.netwerk else 0)
+                     host=app.netwerk_host() if args.netwerk else "127.0.0.1", open_browser=not args.geen_browser,
+                     deelnemers=deelnemers if args.netwerk else 0, klas=args.netwerk)

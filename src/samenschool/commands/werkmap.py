@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from samenschool import klas as klas_export
 from samenschool import werkboek
 from samenschool.werkmap import Werkmap
 
@@ -16,7 +17,8 @@ def register(parser) -> None:
     exp = sub.add_parser("export", help="Bundel alles in één werkboek (HTML en/of Markdown).")
     exp.add_argument("--uit", required=True, metavar="BESTAND",
                      help="bv. werkboek.html, werkboek.md, of werkboek (dan beide)")
-    klas = sub.add_parser("klas", help="Klasmodus: één werkboek per deelnemer in een map (voor de begeleider).")
+    klas = sub.add_parser("klas", help="Klasmodus: één werkboek per deelnemer in een map (voor de begeleider), "
+                                       "genummerd in de volgorde waarin ze binnenkwamen.")
     klas.add_argument("--uit", required=True, metavar="MAP", help="map voor de werkboeken, bv. werkboeken-klas")
     wis = sub.add_parser("wis", help="Wis al je bewaarde antwoorden (vraagt eerst of je zeker bent).")
     wis.add_argument("--ja", action="store_true", help="niet meer vragen: meteen wissen")
@@ -29,7 +31,7 @@ def run(args) -> int:
             print(f"Werkboek geschreven: {path}")
         return 0
     if args.actie == "klas":
-        written = werkboek.export_deelnemers(wm, args.uit)
+        written = klas_export.export_deelnemers(wm, args.uit)
         if not written:
             print("Er zijn nog geen antwoorden van deelnemers (klasmodus: samenschool start --netwerk).")
             return 1
