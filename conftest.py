@@ -3,6 +3,10 @@
 Every test run gets its own empty werkmap, set at import time so that kernels started by
 nbval and servers started by browser tests inherit it: no test writes into a real
 user's werkmap.
+
+Strict mode (SAMENSCHOOL_STRIKT=1) is inherited the same way: under tests a widget view raises
+an unexpected error instead of showing the learner a Dutch message, so nbval and pytest fail on
+a broken widget (see samenschool.widgets._ui).
 """
 
 import os
@@ -10,3 +14,4 @@ import tempfile
 
 os.environ["SAMENSCHOOL_WERKMAP"] = tempfile.mkdtemp(prefix="samenschool-test-werkmap-")
 os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ["SAMENSCHOOL_STRIKT"] = "1"

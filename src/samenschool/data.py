@@ -116,12 +116,18 @@ def _load_cached(name: str, folder: str) -> pd.DataFrame:
     path = root / resource["path"]
     frame = _check_and_type(_read_csv(path, fields), fields, path)
     for fk in resource.get("schema", {}).get("foreignKeys", []):
-        column, target = fk["fields"], fk["reference"]["resource"]
-        column = column[0] if isinstance(column, list) else column
-        ids = set(_load_cached(target, folder)["id"]) if target else set(frame["id"])
-        bad = frame[(frame[column] != "") & ~frame[column].isin(ids)]
+        columns = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+        target = fk["reference"]["resource"]
+        ref_fields = fk["reference"].get("fields", ["id"])
+        ref_fields = ref_fields if isinstance(ref_fields, list) else [ref_fields]
+        other = _load_cached(target, folder) if target else frame
+        keys = set(map(tuple, other[ref_fields].astype(str).to_numpy()))
+        values = frame[columns].astype(str)
+        filled = (values != "").all(axis=1)
+        bad = frame[filled & ~values.apply(tuple, axis=1).isin(keys)]
         if len(bad):
-            raise DataError(f"{path}, regel {_row_no(bad.index[0])}, kolom '{column}': '{bad[column].iloc[0]}' "
+            shown = ", ".join(str(bad[c].iloc[0]) for c in columns)
+            raise DataError(f"{path}, regel {_row_no(bad.index[0])}, kolom '{', '.join(columns)}': '{shown}' "
                             f"bestaat niet in de tabel '{target}'.")
     for (table, column), target in LIST_REFERENCES.items():
         if table != name or column not in frame:
@@ -191,5 +197,28 @@ def noden(folder=None) -> pd.DataFrame:
     return load("noden", folder)
 
 
+def naam(tabel: str, ident: str) -> str:
+    """The name a page shows for an id of a table (themas, drempels, waarden, ...)."""
+    frame = load(tabel)
+    column = "naam" if "naam" in frame.columns else "punt"
+    rows = frame.loc[frame["id"] == ident, column]
+    if rows.empty:
+        raise SamenschoolError(f"'{ident}' bestaat niet in de tabel '{tabel}'.")
+    return str(rows.iloc[0])
+
+
+@lru_cache(maxsize=1)
+def namen() -> dict[str, str]:
+    """Every id of the kit's named tables with the name pages show for it (only for reading
+    answers saved before they described themselves; see samenschool.migratie)."""
+    result: dict[str, str] = {}
+    for table, column in (("themas", "naam"), ("drempels", "naam"), ("waarden", "naam"),
+                          ("impact", "naam"), ("checklist_brief", "punt")):
+        frame = load(table)
+        result.update(zip(frame["id"], frame[column]))
+    return result
+
+
 def clear_cache() -> None:
     _load_cached.cache_clear()
+    namen.cache_clear()

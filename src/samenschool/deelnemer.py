@@ -42,7 +42,7 @@ WERKMAP_ENV_VAR = "SAMENSCHOOL_WERKMAP"
 COOKIE = "samenschool_deelnemer"
 HEADER = "X-Samenschool-Deelnemer"  # set by the server for the kernel; a browser's own is removed
 HEADER_ENV = "HTTP_X_SAMENSCHOOL_DEELNEMER"  # how Voilà passes that header to the kernel
-MAP = "deelnemers"
+MAP = DEELNEMERS_MAP = "deelnemers"
 REGISTER = "register.json"
 SLEUTEL_BESTAND = ".sleutel"
 _ID = re.compile(r"[0-9a-f]{32}")
@@ -58,6 +58,9 @@ def basis_map() -> Path:
     """The facilitator's werkmap (participants' folders live in its ``deelnemers/``)."""
     env = os.environ.get(WERKMAP_ENV_VAR)
     return Path(env).expanduser() if env else Path.home() / "SamenSchoolMaken" / "werkmap"
+
+
+basismap = basis_map  # the name samenschool.werkmap uses
 
 
 def map_naam(nummer: int) -> str:
@@ -207,3 +210,10 @@ def deelnemer_map(basis: Path | None = None) -> Path | None:
 def is_deelnemer() -> bool:
     """True on a participant's page in room mode (the page's wording depends on it)."""
     return deelnemer_nummer() is not None
+
+
+def default_folder() -> Path:
+    """The werkmap of whoever this kernel serves: a participant's own folder in room mode,
+    else the facilitator's (or the lone learner's) werkmap."""
+    base = basis_map()
+    return deelnemer_map(base) or base

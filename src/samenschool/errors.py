@@ -9,3 +9,9 @@ class SamenschoolError(Exception):
 
 class DataError(SamenschoolError):
     """A dataset file is missing or malformed: the message names file, row and column."""
+
+
+class InhoudFout(SamenschoolError):
+    """A notebook, exercise or data file of the kit is inconsistent (e.g. an activity that its
+    notebook does not declare). A facilitator who edits content reads the message on the page;
+    under tests (strict mode) it is raised so the test fails."""

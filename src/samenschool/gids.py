@@ -1,22 +1,14 @@
 """Routes through the kit and their timed schedules, generated from the notebooks' metadata.
 
-The minutes per module come only from ``leerpad.modules()`` (``metadata.samenschool.tijd``
-in each notebook). This file types only what is not a notebook: the time a route has, how it
-is split into sessions, and a few route items that are not modules (for example the talk
-about the action plan in a school team), each with its own minutes.
+The minutes per module come only from ``samenschool.leerpad`` (the activities each notebook
+declares in its metadata). The routes themselves (who they are for, the time they have, their
+sessions, and the few items that are no notebook, each with its own minutes) are data a
+facilitator edits: ``datasets/routes.csv``, ``route_sessies.csv``, ``route_onderdelen.csv``.
 
 Optional activities
 -------------------
-A notebook may mark activities that a facilitator can drop when time is short, in its
-notebook metadata::
-
-    "samenschool": {
-        "titel": "Drempels",
-        "tijd": {"uitleg": 20, "activiteiten": 45},
-        "optioneel": [{"titel": "Activiteit 3: Onze teamkaart", "min": 15}]
-    }
-
-Their minutes are part of ``tijd.activiteiten``. A session may also list ``vooraf``: modules
+An activity declared with ``"optioneel": true`` may be dropped when time is short; its
+minutes are part of the module's activity minutes. A session may also list ``vooraf``: modules
 participants do alone before it, and ``nadien``: what they do alone after it (the assignment);
 both are shown apart and not counted in the session's time. When a session does not fit, the schedule
 names the smallest set of optional activities (fewest minutes, then fewest activities) whose
@@ -30,75 +22,50 @@ so and gives the number of minutes that must go.
 from __future__ import annotations
 
 import itertools
-import json
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
 from samenschool import leerpad
 from samenschool.errors import SamenschoolError
-from samenschool.paths import notebooks_dir, repo_root
+from samenschool.paths import repo_root
 
 PAUZE_MIN = 10
 PAUZE_VANAF_MIN = 90  # a session of 90 minutes or longer gets a break
 
-# A session lists modules (ids in notebooks/), exercises as ("oefening", "NN_naam") whose
-# minutes come from the exercise's own metadata (exercises/NN_naam.ipynb), and route items
-# that are no notebook as (id, title, minutes): only their minutes are typed here, because
-# no notebook holds them. "vooraf": modules participants do alone before the session.
-ROUTES: dict[str, dict] = {
-    "lerarenopleiding": {
-        "titel": "Lerarenopleiding: twee lessen van 90 minuten",
-        "publiek": "Een lector met een groep van ongeveer 25 studenten, elk op een eigen laptop.",
-        "beschikbaar_min": 180,
-        "sessies": [
-            {
-                "titel": "Les 1: drempels door de ogen van ouders",
-                "beschikbaar_min": 90,
-                "onderdelen": ["00_start", "03_drempels"],
-            },
-            {
-                "titel": "Les 2: het ouder-vertelgesprek",
-                "beschikbaar_min": 90,
-                "vooraf": ["01_gelijke_kansen", "02_partnerschap"],
-                "onderdelen": [
-                    "04_vertelgesprek",
-                    ("oefening", "01_casusanalyse"),
-                    ("opdracht", "Afsluiten: de opdracht uitleggen en afspreken hoe je inlevert", 5),
-                ],
-                "nadien": [("oefening", "04_vertelgesprek_plannen"), "05_heldere_taal"],
-            },
-        ],
-    },
-    "schoolteam": {
-        "titel": "Schoolteam: een vorming van 3 uur",
-        "publiek": "Een pedagogisch begeleider of directeur met een team van 10 tot 20 leerkrachten, één projector.",
-        "beschikbaar_min": 180,
-        "sessies": [
-            {
-                "titel": "Vorming schoolteam",
-                "beschikbaar_min": 180,
-                "onderdelen": [
-                    "00_start",
-                    "03_drempels",
-                    "04_vertelgesprek",
-                    ("actieplan", "Gesprek: ons actieplan (wat, wie, tegen wanneer)", 30),
-                ],
-            },
-        ],
-    },
-    "zelfstudie": {
-        "titel": "Zelfstudie: 2 uur alleen",
-        "publiek": "Een leerkracht die thuis alleen werkt.",
-        "beschikbaar_min": 120,
-        "sessies": [
-            {
-                "titel": "Zelfstudie",
-                "beschikbaar_min": 120,
-                "onderdelen": ["00_start", "01_gelijke_kansen", "03_drempels"],
-            },
-        ],
-    },
-}
+ALLEEN_PLAATSEN = ("vooraf", "nadien")
+
+
+def _laad_routes() -> dict[str, dict]:
+    """The routes as facilitators edit them: datasets/routes.csv, route_sessies.csv and
+    route_onderdelen.csv (checked against datapackage.json). A session lists modules (ids in
+    notebooks/), exercises as ("oefening", "NN_naam") whose minutes come from the exercise's own
+    metadata, and route items that are no notebook as (id, title, minutes)."""
+    from samenschool import data
+
+    routes: dict[str, dict] = {}
+    for _, r in data.load("routes").sort_values("volgorde", kind="stable").iterrows():
+        routes[r["id"]] = {"naam": r["naam"], "titel": r["titel"], "publiek": r["publiek"],
+                           "beschikbaar_min": int(r["beschikbaar_min"]), "alleen": bool(r["alleen"]), "sessies": []}
+    sessies = data.load("route_sessies").sort_values(["route", "sessie"], kind="stable")
+    onderdelen = data.load("route_onderdelen")
+    for _, s in sessies.iterrows():
+        sessie = {"titel": s["titel"], "beschikbaar_min": int(s["beschikbaar_min"])}
+        rijen = onderdelen[(onderdelen["route"] == s["route"]) & (onderdelen["sessie"] == s["sessie"])]
+        for plaats, naar in (("vooraf", "vooraf"), ("sessie", "onderdelen"), ("nadien", "nadien")):
+            items = []
+            for _, o in rijen[rijen["plaats"] == plaats].sort_values("volgorde", kind="stable").iterrows():
+                if o["soort"] == "module":
+                    items.append(o["onderdeel"])
+                elif o["soort"] == "oefening":
+                    items.append(("oefening", o["onderdeel"]))
+                else:
+                    items.append((o["onderdeel"], o["titel"], int(o["minuten"])))
+            sessie[naar] = items
+        routes[s["route"]]["sessies"].append(sessie)
+    for route in routes.values():
+        route["modules"] = _modules_van(route)
+    return routes
 
 
 def _modules_van(route: dict) -> list[str]:
@@ -108,9 +75,11 @@ def _modules_van(route: dict) -> list[str]:
             if isinstance(o, str)]
 
 
-for _route in ROUTES.values():
-    _route["modules"] = _modules_van(_route)
-del _route
+@lru_cache(maxsize=1)
+def routes_info() -> dict[str, dict]:
+    """Every route (read once from the data files)."""
+    return _laad_routes()
+
 
 
 @dataclass(frozen=True)
@@ -135,33 +104,20 @@ class Onderdeel:
 
 
 def optionele_activiteiten(module_id: str) -> tuple[Optioneel, ...]:
-    """Optional activities a notebook marks in ``metadata.samenschool.optioneel``."""
-    path = notebooks_dir() / f"{module_id}.ipynb"
-    meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("samenschool", {})
-    items = []
-    for item in meta.get("optioneel", []) or []:
-        try:
-            items.append(Optioneel(module_id, str(item["titel"]), int(item["min"])))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SamenschoolError(
-                f"{path.name}: elke optionele activiteit in metadata.samenschool.optioneel "
-                f"heeft een 'titel' en 'min' (minuten) nodig ({exc})."
-            ) from exc
-    return tuple(items)
+    """The activities a notebook marks ``optioneel`` in its declared activities."""
+    mod = leerpad.module(module_id)
+    return tuple(Optioneel(module_id, f"Activiteit {a.nummer}: {a.titel}", a.minuten)
+                 for a in mod.activiteiten if a.optioneel)
 
 
 def _oefening(naam: str) -> Onderdeel:
-    path = repo_root() / "exercises" / f"{naam}.ipynb"
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["samenschool"]
-        tijd = meta.get("tijd", {})
-        return Onderdeel(f"oefening {naam}", f"Oefening: {meta['titel']} (exercises/{naam})",
-                         int(tijd.get("uitleg", 0)), int(tijd.get("activiteiten", 0)), is_module=False)
-    except (OSError, KeyError, ValueError) as exc:
+    oefening = next((o for o in leerpad.oefeningen() if o.id == naam), None)
+    if oefening is None:
         raise SamenschoolError(
             f"De oefening {naam} staat in een route, maar exercises/{naam}.ipynb bestaat niet "
-            f"of heeft geen metadata.samenschool met titel en tijd ({exc})."
-        ) from None
+            "of heeft geen metadata.samenschool met titel en activiteiten.")
+    return Onderdeel(f"oefening {naam}", f"Oefening: {oefening.titel} (exercises/{naam})",
+                     oefening.uitleg_min, oefening.activiteit_min, is_module=False)
 
 
 def _onderdeel(item) -> Onderdeel:
@@ -178,11 +134,6 @@ def _onderdeel(item) -> Onderdeel:
             "of heeft geen metadata.samenschool."
         ) from None
     opt = optionele_activiteiten(item)
-    if sum(o.min for o in opt) > mod.activiteit_min:
-        raise SamenschoolError(
-            f"{item}: de optionele activiteiten duren samen langer dan alle activiteiten "
-            f"({mod.activiteit_min} min). Kijk metadata.samenschool na."
-        )
     return Onderdeel(mod.id, mod.titel, mod.uitleg_min, mod.activiteit_min, True, opt)
 
 
@@ -257,10 +208,10 @@ class Sessie:
 
 
 def sessies(route: str) -> list[Sessie]:
-    if route not in ROUTES:
-        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(ROUTES)}.")
+    if route not in routes_info():
+        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(routes_info())}.")
     result = []
-    for sessie in ROUTES[route]["sessies"]:
+    for sessie in routes_info()[route]["sessies"]:
         onderdelen = [_onderdeel(item) for item in sessie["onderdelen"]]
         pauze = _pauze_na(onderdelen) if sessie["beschikbaar_min"] >= PAUZE_VANAF_MIN else None
         vooraf = tuple(_onderdeel(item) for item in sessie.get("vooraf", []))
@@ -311,7 +262,7 @@ def _alleen_tabel(kop: str, items: tuple[Onderdeel, ...]) -> list[str]:
 
 def schema_markdown(route: str) -> str:
     """The timed schedule of a route as Markdown, from the notebooks' metadata."""
-    info = ROUTES.get(route)
+    info = routes_info().get(route)
     items = sessies(route)
     lines = [
         f"# Tijdschema: {info['titel']}",
@@ -377,9 +328,12 @@ def bestand(route: str, root: Path | None = None) -> Path:
 
 
 def maak(root: Path | None = None) -> list[Path]:
-    """Write every route's schedule; returns the files that changed."""
-    changed = []
-    for route in ROUTES:
+    """Write every route's schedule and the activity headings of every module; returns the
+    files that changed."""
+    from samenschool import koppen
+
+    changed = [m.pad for m in leerpad.modules() if koppen.herschrijf(m.pad)]
+    for route in routes_info():
         path, text = bestand(route, root), schema_markdown(route)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -390,8 +344,10 @@ def maak(root: Path | None = None) -> list[Path]:
 
 def controleer(root: Path | None = None) -> list[str]:
     """Dutch messages for every schedule file that is missing or stale (empty: all good)."""
-    problemen = []
-    for route in ROUTES:
+    from samenschool import koppen
+
+    problemen = [p for m in leerpad.modules() for p in koppen.verschillen(m.pad)]
+    for route in routes_info():
         path = bestand(route, root)
         if not path.exists():
             problemen.append(f"{path.name} ontbreekt")
@@ -401,19 +357,35 @@ def controleer(root: Path | None = None) -> list[str]:
 
 
 def route_naam(route: str) -> str:
-    """The route's short name as pages show it ("Schoolteam"): its title up to the colon."""
-    info = ROUTES.get(route)
-    return str(info["titel"]).split(":")[0].strip() if info else route
+    """The route's short name as pages show it ("Schoolteam")."""
+    info = routes_info().get(route)
+    return str(info["naam"]) if info else route
 
 
 def waar(route: str) -> list[tuple[str, str, str]]:
     """Per module of a route, in the order it is done: (module id, "vooraf" / "sessie" / "nadien",
     session title). For pages that show a route (e.g. the start page)."""
-    if route not in ROUTES:
-        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(ROUTES)}.")
+    if route not in routes_info():
+        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(routes_info())}.")
     result = []
-    for sessie in ROUTES[route]["sessies"]:
+    for sessie in routes_info()[route]["sessies"]:
         for soort, items in (("vooraf", sessie.get("vooraf", [])), ("sessie", sessie["onderdelen"]),
                              ("nadien", sessie.get("nadien", []))):
             result += [(item, soort, sessie["titel"]) for item in items if isinstance(item, str)]
     return result
+
+
+def werkmap_volgorde(route: str) -> list[str]:
+    """The werkmap modules of a route in the order it is done (modules and exercises)."""
+    if route not in routes_info():
+        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(routes_info())}.")
+    result = []
+    for sessie in routes_info()[route]["sessies"]:
+        for item in list(sessie.get("vooraf", [])) + list(sessie["onderdelen"]) + list(sessie.get("nadien", [])):
+            if isinstance(item, str):
+                result.append(item)
+            elif item[0] == "oefening":
+                from samenschool.oefeningen import module_sleutel
+
+                result.append(module_sleutel(item[1]))
+    return list(dict.fromkeys(result))

@@ -3,18 +3,22 @@
 Sources live in ``exercises/bron/NN_naam.ipynb``. A Markdown cell tagged ``oplossing``
 holds the model answer to the question above it. From each source this module writes
 
-- ``exercises/NN_naam.ipynb``: the learner version. Every ``oplossing`` cell becomes a
-  reflection box (``reflectie.toon``) that saves the answer in the werkmap under module
+- ``exercises/NN_naam.ipynb``: the learner version. Every ``oplossing`` cell becomes an
+  answer box (``pagina.reflectie``) that saves the answer in the werkmap under module
   ``oefening_NN_naam``; cells tagged ``alleen-bron`` are left out; outputs and execution
-  counts are stripped.
+  counts are stripped. Its metadata declares the activities (``samenschool.leerpad``): every
+  question, and every code cell whose ``metadata.samenschool.activiteit`` declares one (e.g. the
+  letter editor of exercise 05), in page order.
 - ``facilitator_guide/modeloplossingen/NN_naam.md``: the model answers, each under its
   question, with the quotes the exercise shows written out from ``datasets/citaten.csv``.
 
 Never edit a generated file by hand: ``samenschool oefeningen maak`` overwrites it and
 ``samenschool oefeningen controleer`` fails while one is out of date.
 
-Per ``oplossing`` cell, ``metadata.samenschool`` may hold ``vraag`` (the question the box
-shows; default: "Schrijf hier je antwoord.") and ``sleutel`` (werkmap key; default
+The question is the Markdown cell just above an ``oplossing`` cell: its heading
+(``### Vraag 1: in de huid van de ouder``) is the activity's title, its text the question the
+werkboek shows beside the answer (the page shows it once, above the box). Per ``oplossing`` cell,
+``metadata.samenschool`` holds ``minuten`` and may hold ``sleutel`` (werkmap key; default
 ``vraag_1``, ``vraag_2``, … in order).
 """
 
@@ -36,9 +40,10 @@ TAG_ALLEEN_BRON = "alleen-bron"
 BRON_MAP = Path("exercises") / "bron"
 UIT_MAP = Path("exercises")
 MODEL_MAP = Path("facilitator_guide") / "modeloplossingen"
-STANDAARD_VRAAG = "Schrijf hier je antwoord."
+BOX_LABEL = "Jouw antwoord:"
+_KOP = re.compile(r"^#{2,4}\s+(.+?)\s*$")
 _NAAM = re.compile(r"^\d\d_[a-z0-9_]+$")
-_CITAAT_CALL = re.compile(r"toon_citaat\(([^)]*)\)")
+_CITAAT_CALL = re.compile(r"pagina\.citaat\(([^)]*)\)")
 _ID = re.compile(r"[\"'](C\d+)[\"']")
 
 
@@ -77,9 +82,30 @@ def module_sleutel(naam: str) -> str:
     return f"oefening_{naam}"
 
 
-def _vragen(nb) -> list[tuple[int, str, str]]:
-    """(cell index, key, question) for every solution cell, in order."""
-    found = []
+@dataclass(frozen=True)
+class Vraag:
+    index: int      # cell index of the oplossing cell
+    sleutel: str
+    titel: str      # the heading above it ("Vraag 1: in de huid van de ouder")
+    vraag: str      # the question text under that heading
+    minuten: int
+
+
+def _vraag_boven(nb, index: int, nummer: int) -> tuple[str, str]:
+    """Title and question text of the Markdown cell above an oplossing cell."""
+    boven = nb.cells[index - 1] if index > 0 else None
+    if boven is None or boven.cell_type != "markdown" or TAG_OPLOSSING in _tags(boven):
+        raise SamenschoolError(f"Cel {index + 1}: boven een oplossing hoort een Markdown-cel met de vraag.")
+    regels = boven.source.strip().splitlines()
+    kop = _KOP.match(regels[0]) if regels else None
+    titel = kop.group(1) if kop else f"Vraag {nummer}"
+    tekst = " ".join(r.strip() for r in (regels[1:] if kop else regels) if r.strip())
+    return titel, tekst or titel
+
+
+def _vragen(nb) -> list[Vraag]:
+    """Every question with its solution cell, in order."""
+    found: list[Vraag] = []
     for index, cell in enumerate(nb.cells):
         if TAG_OPLOSSING not in _tags(cell):
             continue
@@ -87,17 +113,34 @@ def _vragen(nb) -> list[tuple[int, str, str]]:
             raise SamenschoolError(f"Cel {index + 1} heeft de tag '{TAG_OPLOSSING}' maar is geen Markdown-cel.")
         meta = cell.metadata.get("samenschool", {})
         key = meta.get("sleutel") or f"vraag_{len(found) + 1}"
-        if not re.fullmatch(r"[A-Za-z0-9_]+", key):
-            raise SamenschoolError(f"Cel {index + 1}: ongeldige sleutel {key!r} (alleen letters, cijfers en _).")
-        if key in {k for _, k, _ in found}:
+        if not re.fullmatch(r"[a-z0-9_]+", key):
+            raise SamenschoolError(f"Cel {index + 1}: ongeldige sleutel {key!r} (alleen kleine letters, cijfers en _).")
+        if key in {v.sleutel for v in found}:
             raise SamenschoolError(f"Cel {index + 1}: de sleutel {key!r} komt twee keer voor.")
-        found.append((index, key, meta.get("vraag") or STANDAARD_VRAAG))
+        minuten = meta.get("minuten")
+        if isinstance(minuten, bool) or not isinstance(minuten, int) or not 0 <= minuten <= 600:
+            raise SamenschoolError(f"Cel {index + 1}: geef in metadata.samenschool.minuten de minuten voor deze vraag.")
+        titel, vraag = _vraag_boven(nb, index, len(found) + 1)
+        found.append(Vraag(index, key, titel, vraag, minuten))
     return found
 
 
-def _antwoordcel(naam: str, key: str, vraag: str, cell_id: str):
-    args = ", ".join(json.dumps(a, ensure_ascii=False) for a in (module_sleutel(naam), key, vraag))
-    source = f"reflectie.toon({args})"
+def activiteiten(nb) -> list[dict]:
+    """The learner version's declared activities, in page order: questions and declared widgets."""
+    result = []
+    vragen = {v.index: v for v in _vragen(nb)}
+    for index, cell in enumerate(nb.cells):
+        if index in vragen:
+            v = vragen[index]
+            result.append({"sleutel": v.sleutel, "titel": v.titel, "minuten": v.minuten, "soort": "reflectie"})
+        elif cell.cell_type == "code" and "activiteit" in cell.metadata.get("samenschool", {}):
+            result.append(dict(cell.metadata["samenschool"]["activiteit"]))
+    return result
+
+
+def _antwoordcel(vraag: Vraag, cell_id: str):
+    args = ", ".join(json.dumps(a, ensure_ascii=False) for a in (vraag.sleutel, vraag.vraag))
+    source = f"pagina.reflectie({args}, label={json.dumps(BOX_LABEL, ensure_ascii=False)})"
     cell = nbformat.v4.new_code_cell(source, id=cell_id[:55] + "-antwoord")
     cell.metadata = {"jupyter": {"source_hidden": True}, "tags": ["hide-input"]}
     return cell
@@ -105,16 +148,17 @@ def _antwoordcel(naam: str, key: str, vraag: str, cell_id: str):
 
 def leerlingversie(nb, naam: str):
     """The learner notebook for source ``nb`` (a new object; the source is not changed)."""
-    vragen = {index: (key, vraag) for index, key, vraag in _vragen(nb)}
-    if vragen:
-        eerste = next((c for c in nb.cells if c.cell_type == "code"), None)
-        if eerste is None or "reflectie" not in eerste.source:
-            raise SamenschoolError(
-                f"{naam}: de eerste codecel moet de antwoordvakken importeren: "
-                "from samenschool.widgets import reflectie")
+    vragen = {v.index: v for v in _vragen(nb)}
+    eerste = next((c for c in nb.cells if c.cell_type == "code"), None)
+    verwacht = f'open_module("{module_sleutel(naam)}")'
+    if eerste is None or verwacht not in eerste.source:
+        raise SamenschoolError(
+            f"{naam}: de eerste codecel moet de oefening openen: "
+            f"from samenschool.widgets.module import open_module; pagina = {verwacht}")
     out = nbformat.v4.new_notebook()
     out.metadata = copy.deepcopy(nb.metadata)
     out.metadata.setdefault("samenschool", {})
+    out.metadata["samenschool"]["activiteiten"] = activiteiten(nb)
     out.metadata["samenschool"]["gegenereerd_uit"] = f"{BRON_MAP.as_posix()}/{naam}.ipynb"
     out.metadata["samenschool"]["werkmap_module"] = module_sleutel(naam)
     for index, cell in enumerate(nb.cells):
@@ -122,8 +166,7 @@ def leerlingversie(nb, naam: str):
         if TAG_ALLEEN_BRON in tags:
             continue
         if index in vragen:
-            key, vraag = vragen[index]
-            out.cells.append(_antwoordcel(naam, key, vraag, cell.get("id") or f"cel-{index}"))
+            out.cells.append(_antwoordcel(vragen[index], cell.get("id") or f"cel-{index}"))
             continue
         new = copy.deepcopy(cell)
         if new.cell_type == "code":
@@ -136,11 +179,9 @@ def leerlingversie(nb, naam: str):
 
 
 def _citaat_md(citaat_id: str) -> str:
-    from samenschool import data, pagina
+    from samenschool import citaat
 
-    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
-    wie = pagina.SPREKERS.get(row["spreker"], row["spreker"])
-    return f"> “{row['tekst']}”\n>\n> — {wie} ({citaat_id})"
+    return citaat.markdown(citaat.rij(citaat_id))
 
 
 def modeloplossing(nb, naam: str) -> str:
@@ -164,9 +205,8 @@ def modeloplossing(nb, naam: str) -> str:
         for c in citaten:
             lines += [_citaat_md(c), ""]
         lines += ["Bron: Recht-Op vzw, rapport over partnerschap tussen ouders en school.", ""]
-    for n, (index, _key, vraag) in enumerate(_vragen(nb), start=1):
-        kop = vraag if vraag.lower().startswith("vraag") else f"Vraag {n}: {vraag}"
-        lines += [f"## {kop}", "", nb.cells[index].source.strip(), ""]
+    for vraag in _vragen(nb):
+        lines += [f"## {vraag.titel}", "", f"*{vraag.vraag}*", "", nb.cells[vraag.index].source.strip(), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

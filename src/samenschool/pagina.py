@@ -1,40 +1,18 @@
 """Building blocks every page uses: a quote with its source, the time box, navigation.
 
-Functions return HTML strings (escaped) so tests can read them; ``toon_*`` helpers display
-them in a notebook. Nothing runs on import.
+Functions return HTML strings (escaped) so tests can read them; the page object
+(``widgets.module``) displays them. Nothing runs on import.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from samenschool import data, leerpad
-
-BRON = "Recht-Op vzw, rapport over partnerschap tussen ouders en school (oudergroep en focusgroep, 2019-2020)"
-SPREKERS = {
-    "ouder": "Een ouder uit de oudergroep van Recht-Op",
-    "oudergroep": "De oudergroep van Recht-Op",
-    "focusgroep": "Een deelnemer aan de focusgroep (scholen, stad en partners, februari 2020)",
-}
-
-
-def citaat_html_rij(rij) -> str:
-    """A quote as every page shows it: verbatim, who said it, the source. ``rij`` is a row of
-    datasets/citaten.csv (a pandas Series or a dict)."""
-    spreker = rij.get("spreker", "") or ""
-    wie = SPREKERS.get(spreker, spreker or SPREKERS["oudergroep"])
-    # a spelling slip kept verbatim (noted in the data): say so, so readers don't blame the kit
-    zo = " De schrijfwijze is die van het rapport." if "zo in het rapport" in (rij.get("opmerking", "") or "") else ""
-    return (
-        f'<figure class="ss-citaat" data-citaat="{escape(str(rij["id"]))}">'
-        f'<blockquote>“{escape(str(rij["tekst"]))}”</blockquote>'
-        f'<figcaption>{escape(wie)}. Bron: {escape(BRON)}.{escape(zo)}</figcaption></figure>'
-    )
-
+from samenschool import citaat, leerpad
 
 def citaat_html(citaat_id: str) -> str:
-    """A quote from datasets/citaten.csv by id (see citaat_html_rij)."""
-    return citaat_html_rij(data.kies(data.citaten(), [citaat_id]).iloc[0])
+    """A quote from datasets/citaten.csv by id, as every page shows it (samenschool.citaat)."""
+    return citaat.html(citaat.rij(citaat_id))
 
 
 def tijd_html(module_id: str) -> str:
@@ -43,6 +21,22 @@ def tijd_html(module_id: str) -> str:
         f'<p class="ss-tijd">Tijd: ongeveer <strong>{mod.totaal_min} minuten</strong> '
         f"({mod.uitleg_min} min uitleg, {mod.activiteit_min} min activiteiten).</p>"
     )
+
+
+def modules_html() -> str:
+    """Every module (and extra page) with a link and its time, from the notebooks' metadata."""
+    items = "".join(f'<li><a href="{escape(m.bestand)}">{escape(m.titel)}</a> '
+                    f'<span class="ss-hulp">(ongeveer {m.totaal_min} minuten)</span></li>'
+                    for m in leerpad.modules() + leerpad.extra_paginas())
+    return f'<ol class="ss-modules" start="0">{items}</ol>'
+
+
+def oefeningen_html() -> str:
+    """Every exercise (learner version) with a link and its time, from its metadata."""
+    items = "".join(f'<li><a href="../exercises/{escape(o.bestand)}">{escape(o.titel)}</a> '
+                    f'<span class="ss-hulp">(ongeveer {o.totaal_min} minuten)</span></li>'
+                    for o in leerpad.oefeningen())
+    return f'<ul class="ss-oefeningen">{items}</ul>'
 
 
 ROUTE_MODULE, ROUTE_SLEUTEL = "00_start", "route"  # where the start page saves the chosen route
@@ -104,33 +98,3 @@ def navigatie_html(module_id: str, route_id: str | None = None) -> str:
         parts.append(f'<p class="ss-nav-anders">Of ga naar de volgende module in de kit: '
                      f'<a href="{escape(volgende.bestand)}">{escape(volgende.titel)}</a>.</p>')
     return "".join(parts)
-
-
-def _display(html: str) -> None:
-    from IPython.display import HTML, display
-
-    display(HTML(html))
-
-
-def toon_citaat(*citaat_ids: str) -> None:
-    _display("".join(citaat_html(c) for c in citaat_ids))
-
-
-def toon_tijd(module_id: str) -> None:
-    _display(tijd_html(module_id))
-
-
-def toon_navigatie(module_id: str) -> None:
-    """The navigation, as a widget that follows a route chosen on this same page."""
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    from samenschool.widgets import _ui
-
-    view = widgets.HTML(navigatie_html(module_id))
-
-    def ververs() -> None:
-        view.value = navigatie_html(module_id)
-
-    _ui.luister(ROUTE_MODULE, ververs)
-    display(view)

@@ -1,41 +1,48 @@
-"""The werkboek: everything in the werkmap as one readable document (HTML or Markdown).
+"""The werkboek: everything in the werkmap as one document a student hands in (HTML for print,
+DOCX to comment on in Word, Markdown).
 
-All learner text is escaped: HTML through Jinja2's autoescape, Markdown by escaping the
-characters that Markdown or embedded HTML would interpret.
+It only renders what the answers say about themselves (``samenschool.antwoord``): the question
+as shown, the answer as a person reads it, the activity and the order. The order is the chosen
+route's pages, then the kit's other pages, and inside a page the order of its activities. The
+learner's own name and group (start page) stand on top.
+
+All learner text is escaped: HTML through Jinja2's autoescape, Markdown by escaping what
+Markdown or embedded HTML would interpret, DOCX by writing plain runs (characters XML cannot
+hold are replaced).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from samenschool import bestanden, leerpad
+from samenschool.antwoord import Antwoord
 from samenschool.errors import SamenschoolError
 from samenschool.werkmap import Werkmap
 
-MODULE_TITLES = {
-    "00_start": "Start",
-    "01_gelijke_kansen": "Gelijke kansen",
-    "02_partnerschap": "Partnerschap",
-    "03_drempels": "Drempels",
-    "04_vertelgesprek": "Het ouder-vertelgesprek",
-    "05_heldere_taal": "Heldere taal",
-    "06_schoolkosten": "Schoolkosten",
-    "07_actieplan": "Actieplan",
-}
+TITEL = "Mijn werkboek: Samen School Maken"
+BRON = ("De kit steunt op het rapport van Recht-Op vzw over partnerschap tussen ouders en school "
+        "(www.recht-op.be).")
+LEEG = "(nog niet ingevuld)"
+FORMATEN = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md"}
+NAAM_MODULE, NAAM_SLEUTEL = "00_start", "naam"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 _MD_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
+_XML_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape_md(text: str) -> str:
     """Escape learner text for Markdown: no headings, links, lists, HTML or emphasis sneak in."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+
     def marker(match: re.Match) -> str:
         lead, mark = match.group(1), match.group(2)
         return lead + (mark[:-1] + "\\." if mark.endswith(".") else "\\" + mark)
@@ -43,142 +50,109 @@ def escape_md(text: str) -> str:
     return _MD_LINE_START.sub(marker, text)
 
 
-def _title(module: str) -> str:
-    if module in MODULE_TITLES:
-        return MODULE_TITLES[module]
-    if module.startswith("oefening_"):
-        words = module.removeprefix("oefening_").split("_")
-        words = words[1:] if words and words[0].isdigit() else words
-        return "Oefening: " + " ".join(words)
-    return module.replace("_", " ")
+@dataclass
+class Blok:
+    """One activity of a page with its answers."""
+
+    titel: str
+    antwoorden: list[Antwoord] = field(default_factory=list)
+
+    @property
+    def enkel(self) -> bool:
+        """One answer whose question is the activity's own title: show it once."""
+        return len(self.antwoorden) == 1 and self.antwoorden[0].vraag.strip() == self.titel.strip()
 
 
-# Keys that are page state, not answers: never in the werkboek.
-INTERN = {"stap", "bekeken", "onthuld"}
-_CITAAT_ID = re.compile(r"\bC\d{3}\b")
+@dataclass
+class Sectie:
+    module: str
+    titel: str
+    blokken: list[Blok]
 
 
-@lru_cache(maxsize=1)
-def _namen() -> dict[str, str]:
-    """Ids the widgets save (themes, barriers, values, checklist points, routes) and the
-    names the pages show for them, so a werkboek reads like the pages, not like codes."""
-    from samenschool import data
+def _titel(module: str, data: dict) -> str:
+    try:
+        mod = leerpad.module(module)
+        return f"Oefening: {mod.titel}" if mod.is_oefening else mod.titel
+    except (KeyError, SamenschoolError):
+        return str(data.get("titel") or module.replace("_", " "))
 
+
+def volgorde(werkmap: Werkmap, route: str | None = None) -> list[str]:
+    """Werkmap modules in werkboek order: the route's pages, then the kit's, then any others."""
     from samenschool import gids
 
-    names: dict[str, str] = {route: gids.route_naam(route) for route in gids.ROUTES}
-    for table, column in (("themas", "naam"), ("drempels", "naam"), ("waarden", "naam"),
-                          ("impact", "naam"), ("checklist_brief", "punt")):
-        try:
-            frame = data.load(table)
-        except Exception:  # a werkboek is still written when a table cannot be read
-            continue
-        names.update(zip(frame["id"], frame[column]))
-    return names
+    route = route if route is not None else werkmap.get("00_start", "route")
+    eerst: list[str] = []
+    if isinstance(route, str) and route in gids.routes_info():
+        eerst = gids.werkmap_volgorde(route)
+    kit = [m.werkmap_module for m in leerpad.alles()]
+    aanwezig = set(werkmap.modules())
+    orde = list(dict.fromkeys(["00_start"] + eerst + kit))
+    return [m for m in orde if m in aanwezig] + sorted(aanwezig - set(orde))
 
 
-@lru_cache(maxsize=1)
-def _veld_namen() -> dict[str, dict[str, str]]:
-    """Choices of the vertelgesprek planner, per field (the same code means different
-    things in different fields)."""
-    from samenschool.vertelgesprek import model
-
-    return {"persoonlijk": model.PERSOONLIJK, "antwoord": model.ANTWOORD, "tolk": model.TOLK,
-            "kind_aanwezig": model.KIND_AANWEZIG}
+def naam(werkmap: Werkmap) -> dict[str, str]:
+    """The learner's own name and group from the start page ({} when not given)."""
+    waarde = werkmap.get(NAAM_MODULE, NAAM_SLEUTEL, {})
+    if not isinstance(waarde, dict):
+        return {}
+    return {k: str(v).strip() for k, v in waarde.items() if k in ("naam", "groep") and str(v).strip()}
 
 
-@lru_cache(maxsize=256)
-def _citaat_kort(citaat_id: str) -> str:
-    from samenschool import data
-
-    try:
-        words = data.kies(data.citaten(), [citaat_id]).iloc[0]["tekst"].split()
-    except Exception:
-        return citaat_id
-    return "“" + " ".join(words[:7]) + (" …”" if len(words) > 7 else "”")
-
-
-def _key_name(key: str) -> str:
-    return _namen().get(key) or key.replace("_", " ").capitalize()
-
-
-def _plain(value: Any, veld: str | None = None) -> str:
-    """One answer as readable text: names instead of codes, nested planner answers included."""
-    if value is None or value == "" or value == [] or value == {}:
-        return "(leeg)"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, str):
-        keuzes = _veld_namen().get(veld or "", {})
-        return keuzes.get(value) or _namen().get(value) or value
-    if isinstance(value, dict):
-        shown = {k: v for k, v in value.items() if k not in ("id", "fase") and k not in INTERN}
-        if "tekst" in shown:  # e.g. a question or a phase: "Welkom (3 min): ..."
-            head = str(shown.get("titel", "")).strip()
-            if shown.get("minuten") not in (None, ""):
-                head = f"{head} ({shown['minuten']} min)".strip()
-            return f"{head}: {_plain(shown['tekst'])}" if head else _plain(shown["tekst"])
-        return "; ".join(f"{_key_name(k)}: {_plain(v, k)}" for k, v in shown.items())
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v, veld) for v in value)
-    return str(value)
-
-
-def _items(value: Any, unwrap: bool = True) -> list[tuple[str | None, str]] | None:
-    """Bullet items for a structured answer, or None for a plain one."""
-    if isinstance(value, dict) and unwrap:
-        shown = {k: v for k, v in value.items() if k not in INTERN}
-        if len(shown) == 1 and isinstance(next(iter(shown.values())), dict):  # {"leden": {...}}
-            return _items(next(iter(shown.values())), unwrap=False)
-    if isinstance(value, dict) and "tekst" not in value:
-        return [(_key_name(str(k)), _plain(v, str(k))) for k, v in value.items() if k not in INTERN]
-    if isinstance(value, (list, tuple)) and (len(value) > 3 or any(isinstance(v, (dict, list)) for v in value)):
-        return [(None, _plain(v)) for v in value]
-    return None
-
-
-def _label(key: str, labels: dict[str, str]) -> str:
-    label = labels.get(key) or key.replace("_", " ").capitalize()
-    return _CITAAT_ID.sub(lambda m: _citaat_kort(m.group(0)), label)
-
-
-def sections(werkmap: Werkmap) -> list[dict]:
-    """The werkboek's content as plain data: one section per module, one entry per answer."""
+def secties(werkmap: Werkmap, route: str | None = None) -> list[Sectie]:
+    """The werkboek's content as plain data, in order."""
+    alles = werkmap.alles()
     result = []
-    for module, data in werkmap.alles().items():
-        labels = data.get("labels", {})
-        entries = []
-        for key in sorted(data.get("antwoorden", {})):
-            if key in INTERN:
-                continue
-            value = data["antwoorden"][key]
-            items = _items(value)
-            entries.append({"label": _label(key, labels), "tekst": None if items else _plain(value), "items": items})
-        result.append({"module": module, "titel": _title(module), "bijgewerkt": data.get("bijgewerkt", ""),
-                       "antwoorden": entries})
+    for module in volgorde(werkmap, route):
+        data = alles.get(module, {})
+        antwoorden = sorted((Antwoord.from_dict(k, v) for k, v in data.get("antwoorden", {}).items()),
+                            key=Antwoord.orde)
+        if module == NAAM_MODULE:
+            antwoorden = [a for a in antwoorden if a.sleutel != NAAM_SLEUTEL]  # on top instead
+        blokken: list[Blok] = []
+        for antwoord in antwoorden:
+            titel = antwoord.activiteit_titel or antwoord.vraag
+            if not blokken or blokken[-1].titel != titel:
+                blokken.append(Blok(titel))
+            blokken[-1].antwoorden.append(antwoord)
+        if blokken:
+            result.append(Sectie(module, _titel(module, data), blokken))
     return result
 
 
+def _tekst(antwoord: Antwoord) -> str:
+    return antwoord.tekst if antwoord.tekst.strip() else ("" if antwoord.delen else LEEG)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
 def to_markdown(werkmap: Werkmap) -> str:
-    lines = ["# Mijn werkboek: Samen School Maken", "",
-             f"Gemaakt op {_dt.date.today():%d-%m-%Y}. Bron van de kit: Recht-Op vzw, "
-             "rapport over partnerschap tussen ouders en school.", ""]
-    parts = sections(werkmap)
+    lines = [f"# {TITEL}", ""]
+    wie = naam(werkmap)
+    if wie:
+        lines += [f"**Naam:** {escape_md(wie.get('naam', ''))}  ", f"**Groep:** {escape_md(wie.get('groep', ''))}", ""]
+    lines += [f"Gemaakt op {_dt.date.today():%d-%m-%Y}. {BRON}", ""]
+    parts = secties(werkmap)
     if not parts:
         lines.append("Je werkmap is nog leeg.")
-    for part in parts:
-        lines += [f"## {escape_md(part['titel'])}", ""]
-        for entry in part["antwoorden"]:
-            lines.append(f"**{escape_md(entry['label'])}**")
-            lines.append("")
-            if entry["items"]:
-                lines += [f"- {escape_md(k) + ': ' if k else ''}{escape_md(v)}" for k, v in entry["items"]]
-            else:
-                lines += [escape_md(line) if line else "" for line in entry["tekst"].split("\n")]
-            lines.append("")
+    for sectie in parts:
+        lines += [f"## {escape_md(sectie.titel)}", ""]
+        for blok in sectie.blokken:
+            lines += [f"### {escape_md(blok.titel)}", ""]
+            for antwoord in blok.antwoorden:
+                if not blok.enkel:
+                    lines += [f"**{escape_md(antwoord.vraag)}**", ""]
+                tekst = _tekst(antwoord)
+                if tekst:
+                    lines += [escape_md(line) if line else "" for line in tekst.split("\n")] + [""]
+                for label, waarde in antwoord.delen or []:
+                    lines.append(f"- {escape_md(label) + ': ' if label else ''}{escape_md(waarde)}")
+                if antwoord.delen:
+                    lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
+# -- HTML -------------------------------------------------------------------------------------
 def _env() -> Environment:
     return Environment(loader=PackageLoader("samenschool", "templates"),
                        autoescape=select_autoescape(["html", "j2"]))
@@ -186,23 +160,81 @@ def _env() -> Environment:
 
 def to_html(werkmap: Werkmap) -> str:
     template = _env().get_template("werkboek.html.j2")
-    return template.render(secties=sections(werkmap), datum=f"{_dt.date.today():%d-%m-%Y}")
+    return template.render(titel=TITEL, bron=BRON, secties=secties(werkmap), naam=naam(werkmap),
+                           leeg=LEEG, datum=f"{_dt.date.today():%d-%m-%Y}")
+
+
+# -- DOCX -------------------------------------------------------------------------------------
+def _xml(text: str) -> str:
+    return _XML_ONGELDIG.sub("\ufffd", str(text))
+
+
+def to_docx(werkmap: Werkmap) -> bytes:
+    """The werkboek as a Word document with real headings (a lector comments on it in Word)."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.core_properties.title = TITEL
+    doc.core_properties.language = "nl-BE"
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.add_heading(TITEL, level=0)
+    wie = naam(werkmap)
+    if wie:
+        p = doc.add_paragraph()
+        p.add_run("Naam: ").bold = True
+        p.add_run(_xml(wie.get("naam", "")))
+        p = doc.add_paragraph()
+        p.add_run("Groep: ").bold = True
+        p.add_run(_xml(wie.get("groep", "")))
+    doc.add_paragraph(f"Gemaakt op {_dt.date.today():%d-%m-%Y}. {BRON}")
+    parts = secties(werkmap)
+    if not parts:
+        doc.add_paragraph("Je werkmap is nog leeg.")
+    for sectie in parts:
+        doc.add_heading(_xml(sectie.titel), level=1)
+        for blok in sectie.blokken:
+            doc.add_heading(_xml(blok.titel), level=2)
+            for antwoord in blok.antwoorden:
+                if not blok.enkel:
+                    doc.add_paragraph().add_run(_xml(antwoord.vraag)).bold = True
+                tekst = _tekst(antwoord)
+                if tekst:
+                    for alinea in tekst.split("\n"):
+                        doc.add_paragraph(_xml(alinea))
+                if antwoord.delen:
+                    tabel = doc.add_table(rows=0, cols=2)
+                    tabel.style = "Table Grid"
+                    for label, waarde in antwoord.delen:
+                        cellen = tabel.add_row().cells
+                        cellen[0].text, cellen[1].text = _xml(label), _xml(waarde)
+                    doc.add_paragraph()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# -- export -----------------------------------------------------------------------------------
+def render(werkmap: Werkmap, formaat: str) -> str | bytes:
+    if formaat == "html":
+        return to_html(werkmap)
+    if formaat == "md":
+        return to_markdown(werkmap)
+    if formaat == "docx":
+        return to_docx(werkmap)
+    raise SamenschoolError(f"Onbekend formaat '{formaat}'. Kies html, docx of md.")
 
 
 def export(werkmap: Werkmap, target: Path | str) -> list[Path]:
-    """Write the werkboek. ``.html`` or ``.md`` writes that format; no suffix writes both."""
+    """Write the werkboek. ``.html``, ``.docx`` or ``.md`` writes that format; no suffix writes all
+    three. Every file is written whole or not at all (the old file stays on a failed write)."""
     target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix not in ("", ".html", ".htm", ".md"):
-        raise SamenschoolError("Kies een bestandsnaam die eindigt op .html of .md (of zonder einde: dan krijg je beide).")
-    targets = [target] if suffix else [target.with_suffix(".html"), target.with_suffix(".md")]
-    written = []
-    for path in targets:
-        content = to_markdown(werkmap) if path.suffix == ".md" else to_html(werkmap)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        except OSError as exc:
-            raise SamenschoolError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
-        written.append(path)
-    return written
+    if not target.name or target.name in (".", "..") or (target.exists() and target.is_dir()):
+        raise SamenschoolError(f"'{target}' is geen bestandsnaam. Kies bv. werkboek.html of werkboek.docx.")
+    suffix = target.suffix
+    if suffix and suffix not in FORMATEN:
+        raise SamenschoolError("Kies een bestandsnaam die eindigt op .html, .docx of .md "
+                               "(of zonder einde: dan krijg je alle drie).")
+    targets = [target] if suffix else [target.with_suffix(s) for s in (".html", ".docx", ".md")]
+    return [bestanden.schrijf_atomisch(path, render(werkmap, FORMATEN[path.suffix])) for path in targets]

@@ -1,6 +1,7 @@
 """The werkmap: where a learner's answers live, outside the kernel.
 
-One JSON file per module in a folder in the user's home (or ``$SAMENSCHOOL_WERKMAP``).
+One JSON file per module (format in ``samenschool.antwoord``: every answer describes itself;
+page state such as the current step is kept apart under ``toestand``) in a folder in the user's home (or ``$SAMENSCHOOL_WERKMAP``).
 Every change is saved at once: read, update, write to a temporary file, ``os.replace``,
 all under a file lock, so two open tabs (two kernels) never corrupt the file and never
 lose each other's answers to different questions. A file that cannot be read is set
@@ -14,9 +15,12 @@ import datetime as _dt
 import json
 import os
 import tempfile
+import weakref
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from samenschool import deelnemer
+from samenschool.antwoord import FORMAT_VERSIE, Antwoord, nu
 from samenschool.errors import SamenschoolError
 
 try:  # POSIX; on Windows the lock is a no-op and os.replace still keeps files whole
@@ -24,45 +28,64 @@ try:  # POSIX; on Windows the lock is a no-op and os.replace still keeps files w
 except ImportError:  # pragma: no cover
     fcntl = None
 
-ENV_VAR = "SAMENSCHOOL_WERKMAP"
-FORMAT_VERSION = 1
+FORMAT_VERSION = FORMAT_VERSIE
+
+# -- the one change signal: pages listen, every save, delete or wipe in this process fires --
+ALLE = "*"  # listen to every module (e.g. the werkmap block on the start page)
+_LUISTERAARS: dict[str, list] = {}
 
 
-_NA_WIJZIGING: list = []  # callbacks(module | None) after every save, delete or wipe in this process
+def luister(module: str, callback: Callable[[], None]) -> None:
+    """Call ``callback()`` after every change to ``module`` in this process (``ALLE``: any
+    module; every listener hears a wipe). Bound methods are held weakly, so a view that is gone
+    stops listening."""
+    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda cb=callback: cb)
+    _LUISTERAARS.setdefault(module, []).append(ref)
 
 
-def bij_wijziging(callback) -> None:
-    """Call ``callback(module)`` after every change to any werkmap in this process
-    (``module`` is None after a wipe). Registering the same callback twice has no effect."""
-    if callback not in _NA_WIJZIGING:
-        _NA_WIJZIGING.append(callback)
-
-
-def _meld(module: str | None) -> None:
-    for callback in list(_NA_WIJZIGING):
+def _roep(naam: str) -> None:
+    alive = []
+    for ref in _LUISTERAARS.get(naam, []):
+        callback = ref()
+        if callback is None:
+            continue
+        alive.append(ref)
         try:
-            callback(module)
+            callback()
         except Exception:  # a listener (a page widget) must never break saving
-            pass
+            if strikt():
+                raise
+    _LUISTERAARS[naam] = alive
+
+
+def meld(module: str | None) -> None:
+    """Tell the listeners of ``module`` and of ALLE that it changed (None: everyone)."""
+    if module is None:
+        for naam in list(_LUISTERAARS):
+            _roep(naam)
+        return
+    _roep(module)
+    if module != ALLE:
+        _roep(ALLE)
+
+
+def strikt() -> bool:
+    """Under tests (SAMENSCHOOL_STRIKT=1) errors are raised, never turned into a message."""
+    return os.environ.get("SAMENSCHOOL_STRIKT") == "1"
 
 
 def default_folder() -> Path:
-    """The facilitator's werkmap; in room mode a participant's own folder inside it
-    (see samenschool.deelnemer)."""
-    from samenschool import deelnemer
-
-    base = deelnemer.basis_map()
-    return deelnemer.deelnemer_map(base) or base
-
-
-def _now() -> str:
-    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return deelnemer.default_folder()
 
 
 def _check_name(name: str) -> str:
     if not name or not all(ch.isalnum() or ch in "_-" for ch in name):
         raise SamenschoolError(f"Ongeldige naam voor een module in de werkmap: {name!r}.")
     return name
+
+
+def _leeg_bestand(module: str) -> dict:
+    return {"module": module, "versie": FORMAT_VERSION, "antwoorden": {}, "toestand": {}}
 
 
 class Werkmap:
@@ -97,12 +120,20 @@ class Werkmap:
     def _read(self, module: str) -> dict:
         path = self.path(module)
         if not path.exists():
-            return {"module": module, "versie": FORMAT_VERSION, "antwoorden": {}, "labels": {}}
+            return _leeg_bestand(module)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or not isinstance(data.get("antwoorden"), dict):
                 raise ValueError("geen geldige werkmap")
-        except (ValueError, UnicodeDecodeError):
+            if data.get("versie", 1) != FORMAT_VERSION:
+                from samenschool import migratie
+
+                data = migratie.naar_v2(module, data)
+            for sleutel, antwoord in data["antwoorden"].items():
+                Antwoord.from_dict(sleutel, antwoord)  # every answer must be readable
+            if not isinstance(data.get("toestand", {}), dict):
+                raise ValueError("ongeldige toestand")
+        except (ValueError, UnicodeDecodeError, SamenschoolError, RecursionError):
             aside = path.with_name(f"{path.stem}.onleesbaar-{_dt.datetime.now():%Y%m%d-%H%M%S}.json")
             counter = 1
             while aside.exists():
@@ -114,17 +145,28 @@ class Werkmap:
                 f"Het bestand staat apart als {aside.name} in {self.folder}. "
                 "Je begint hier met een leeg blad."
             )
-            return {"module": module, "versie": FORMAT_VERSION, "antwoorden": {}, "labels": {}}
-        data.setdefault("labels", {})
+            return _leeg_bestand(module)
+        data.setdefault("toestand", {})
         return data
 
     def load(self, module: str) -> dict[str, Any]:
-        """All saved answers of one module ({} when nothing is saved yet)."""
+        """The raw values of one module's answers ({} when nothing is saved yet)."""
         with self._locked(module):
-            return dict(self._read(module)["antwoorden"])
+            return {k: v["waarde"] for k, v in self._read(module)["antwoorden"].items()}
 
     def get(self, module: str, key: str, default: Any = None) -> Any:
         return self.load(module).get(key, default)
+
+    def antwoorden(self, module: str) -> list[Antwoord]:
+        """One module's answers in page order (activity, then position inside it)."""
+        with self._locked(module):
+            data = self._read(module)
+        return sorted((Antwoord.from_dict(k, v) for k, v in data["antwoorden"].items()), key=Antwoord.orde)
+
+    def toestand(self, module: str) -> dict[str, Any]:
+        """Page state of a module (current step, revealed, viewed): never part of the werkboek."""
+        with self._locked(module):
+            return dict(self._read(module)["toestand"])
 
     def modules(self) -> list[str]:
         if not self.folder.exists():
@@ -134,7 +176,15 @@ class Werkmap:
     # -- writing -------------------------------------------------------------------------
     def _write(self, module: str, data: dict) -> None:
         path = self.path(module)
-        data["bijgewerkt"] = _now()
+        data["bijgewerkt"] = nu()
+        data["versie"] = FORMAT_VERSION
+        if not data.get("titel"):
+            from samenschool import leerpad
+
+            try:
+                data["titel"] = leerpad.module(module).titel
+            except (KeyError, SamenschoolError):
+                pass
         payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{module}.", suffix=".tmp", dir=self.folder)
         try:
@@ -148,56 +198,76 @@ class Werkmap:
                 os.unlink(tmp)
             raise
 
-    def update(self, module: str, values: dict[str, Any], labels: dict[str, str] | None = None) -> None:
-        """Save several answers at once (read-modify-write under the lock)."""
-        try:
-            json.dumps(values, ensure_ascii=False)
-        except (TypeError, ValueError) as exc:
-            raise SamenschoolError(f"Dit antwoord kan niet bewaard worden: {exc}") from exc
+    def _wijzig(self, module: str, wijziging: Callable[[dict], None]) -> None:
         with self._locked(module):
             data = self._read(module)
-            data["antwoorden"].update(values)
-            if labels:
-                data["labels"].update(labels)
+            wijziging(data)
             self._write(module, data)
-        _meld(module)
+        meld(module)
 
-    def set(self, module: str, key: str, value: Any, label: str | None = None) -> None:
-        """Save one answer now. ``label`` is the question as the werkboek shows it."""
-        self.update(module, {key: value}, {key: label} if label else None)
+    def bewaar(self, module: str, antwoorden: Antwoord | Iterable[Antwoord]) -> None:
+        """Save one or several self-describing answers now (read-modify-write under the lock)."""
+        items = [antwoorden] if isinstance(antwoorden, Antwoord) else list(antwoorden)
+        payload = {}
+        for antwoord in items:
+            if not isinstance(antwoord, Antwoord):
+                raise SamenschoolError("Alleen een Antwoord kan bewaard worden.")
+            try:
+                payload[antwoord.sleutel] = json.loads(json.dumps(antwoord.to_dict(), ensure_ascii=False))
+            except (TypeError, ValueError) as exc:
+                raise SamenschoolError(f"Dit antwoord kan niet bewaard worden: {exc}") from exc
+        self._wijzig(module, lambda data: data["antwoorden"].update(payload))
+
+    def zet_toestand(self, module: str, key: str, value: Any) -> None:
+        """Save page state (e.g. the planner's current step)."""
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as exc:
+            raise SamenschoolError(f"Deze toestand kan niet bewaard worden: {exc}") from exc
+        self._wijzig(module, lambda data: data["toestand"].__setitem__(key, value))
 
     def delete(self, module: str, key: str) -> None:
-        with self._locked(module):
-            data = self._read(module)
-            data["antwoorden"].pop(key, None)
-            data["labels"].pop(key, None)
-            self._write(module, data)
-        _meld(module)
+        self._wijzig(module, lambda data: data["antwoorden"].pop(key, None))
 
-    def labels(self, module: str) -> dict[str, str]:
-        with self._locked(module):
-            return dict(self._read(module).get("labels", {}))
-
-    def wis(self) -> int:
-        """Delete every saved answer (and set-aside files). Returns the number of files removed."""
-        if not self.folder.exists():
+    def _wis_map(self, folder: Path, overslaan: str | None = None) -> int:
+        if not folder.exists():
             return 0
         removed = 0
         # Only the kit's own files (JSON answers, also in subfolders such as teamkaart/, and
         # lock files): the folder is configurable, so never delete anything else in it.
-        for path in list(self.folder.rglob("*.json")) + list(self.folder.glob(".*.lock")):
+        def eigen(path: Path) -> bool:
+            return overslaan is None or overslaan not in path.relative_to(folder).parts[:1]
+
+        for path in [p for p in folder.rglob("*.json") if eigen(p)] + list(folder.glob(".*.lock")):
             path.unlink(missing_ok=True)
             removed += path.suffix == ".json"
-        for sub in sorted((p for p in self.folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        for sub in sorted((p for p in folder.rglob("*") if p.is_dir() and eigen(p)), key=lambda p: -len(p.parts)):
             with contextlib.suppress(OSError):
                 sub.rmdir()
         with contextlib.suppress(OSError):
-            self.folder.rmdir()
-        _meld(None)
+            folder.rmdir()
+        return removed
+
+    def wis(self) -> int:
+        """Delete this werkmap's own answers (never the participants' folders of room mode).
+        Returns the number of files removed."""
+        removed = self._wis_map(self.folder, overslaan=deelnemer.DEELNEMERS_MAP)
+        meld(None)
+        return removed
+
+    def deelnemers(self) -> list[Path]:
+        """Room mode: the participants' werkmap folders under this one."""
+        root = self.folder / deelnemer.DEELNEMERS_MAP
+        return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+    def wis_klas(self) -> int:
+        """Room mode: delete every participant's answers. Returns the number of files removed."""
+        removed = self._wis_map(self.folder / deelnemer.DEELNEMERS_MAP)
+        meld(None)
         return removed
 
     def alles(self) -> dict[str, dict]:
-        """Every module with its answers and labels, for the werkboek export."""
+        """Every module's file (format v2), for the werkboek export."""
         result = {}
         for module in self.modules():
             with self._locked(module):

@@ -15,7 +15,7 @@ def register(parser) -> None:
                    description="Controleer of de tijdschema's nog kloppen met de pagina's (exit 1 als niet).")
     toon = sub.add_parser("toon", help="Toon het tijdschema van één route.",
                           description="Toon het tijdschema van één route.")
-    toon.add_argument("route", choices=sorted(gids.ROUTES), help="de route")
+    toon.add_argument("route", help="de route: " + ", ".join(sorted(gids.routes_info())))
 
 
 def run(args) -> int:

@@ -23,13 +23,11 @@ from samenschool.invoer import schoon
 
 
 def ouder_zegt(citaat_id: str) -> str:
-    """Words from the report for a message, verbatim from datasets/citaten.csv, with who said
-    it and the source. Never retyped here."""
-    from samenschool import data
+    """Words from the report for a message, verbatim, with who said it and the source."""
+    from samenschool import citaat
 
-    row = data.kies(data.citaten(), [citaat_id]).iloc[0]
-    wie = "Tip uit de focusgroep" if row["spreker"] == "focusgroep" else "Een ouder zegt"
-    return f"{wie}: “{row['tekst']}” (rapport Recht-Op vzw)"
+    return citaat.zin(citaat.rij(citaat_id))
+
 
 SCHOOLTYPES = ("kleuter", "lager", "secundair")
 DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")

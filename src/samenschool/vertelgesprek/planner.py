@@ -1,50 +1,25 @@
-"""The step-by-step planner for the ouder-vertelgesprek.
+"""The step-by-step planner for the ouder-vertelgesprek: the model.
 
-``PlannerModel`` is pure Python: the current step, the plan, the messages per step, the
-download links. Every change is saved in the werkmap at once (module "04_vertelgesprek",
-one key per part of the plan plus "stap"), so a page reload or a new kernel comes back on
-the same step with the same values.
+``PlannerModel`` is pure Python: the current step, the plan, the messages per step. Every
+change is saved in the werkmap at once (one self-describing answer per part of the plan,
+``plan.<sectie>``, with the labels the page shows; the current step is page state), so a page
+reload or a new kernel comes back on the same step with the same values.
 
-``PlannerView`` is a thin ipywidgets view over it: fields per step, Vorige/Volgende, the
-progress, the messages, and on the last step download links (``<a download href="data:...">``,
-so no kernel round-trip is needed: works in Voilà and JupyterLab).
-
-``toon()`` shows the planner in a notebook.
+The steps and the field labels are data a facilitator edits: ``datasets/planner_stappen.csv``
+and ``datasets/planner_velden.csv``. The view is ``samenschool.widgets.planner``.
 """
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
-from html import escape
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any
 
-from samenschool.vertelgesprek import documenten
-from samenschool.vertelgesprek.model import (
-    ANTWOORD, FASES, KIND_AANWEZIG, NIET_NOTEREN, NOTEREN_STANDAARD, PERSOONLIJK, SCHOOL_ROLLEN,
-    SCHOOLTYPES, TOLK, TOLK_KEUZES, Melding, Plan, validate,
-)
+from samenschool.antwoord import Antwoord, ja_nee
+from samenschool.vertelgesprek.model import ANTWOORD, KIND_AANWEZIG, PERSOONLIJK, TOLK, Melding, Plan, validate
 from samenschool.werkmap import Werkmap
 
-MODULE = "04_vertelgesprek"
-MIME = {
-    "html": "text/html;charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "md": "text/markdown;charset=utf-8",
-}
-# The button per format: plain words, and the text version is the less important one.
-FORMAAT_NAAM = {"html": "Afdrukken", "docx": "Aanpassen in Word", "md": "Tekst (Markdown)"}
-FORMAAT_UITLEG = {
-    "html": "open in je browser en druk af op A4",
-    "docx": "een Word-bestand dat je kan aanpassen",
-    "md": "gewone tekst, voor wie met Markdown werkt",
-}
-DOCUMENT_VOOR = {"plan": "voor het team", "brief": "voor de ouders", "vragenblad": "voor de ouders",
-                 "verslag": "voor jou, tijdens en na het gesprek"}
-FORMAAT_KLASSE = {"html": "ss-download-knop", "docx": "ss-download-knop",
-                  "md": "ss-download-knop ss-secundair"}
-
-
+MODULE, SLEUTEL = "04_vertelgesprek", "plan"
 @dataclass(frozen=True)
 class Stap:
     id: str
@@ -53,63 +28,94 @@ class Stap:
     uitleg: str
 
 
-STAPPEN: tuple[Stap, ...] = (
-    Stap("klas", "Over de klas", ("context",),
-         "Voor welke klas plan je de vertelgesprekken? Schrijf geen namen van kinderen of gezinnen."),
-    Stap("wanneer", "Wanneer", ("wanneer",),
-         "Kies een periode aan het begin van het schooljaar, de duur van elk gesprek en de momenten. "
-         "Schrijf één moment per regel, bv. 'maandag 8.00' of 'zaterdag 10.00'."),
-    Stap("uitnodiging", "Uitnodigen", ("uitnodiging",),
-         "Nodig eerst persoonlijk uit: bel de ouders of spreek ze aan bij de schoolpoort. Daarna krijgen "
-         "ze de brief. Hoe zeggen ouders ja? Is er een tolk?"),
-    Stap("vragen", "Vragen op voorhand", ("vragen",),
-         "Ouders krijgen de vragen vooraf mee, zodat ze zich kunnen voorbereiden. Kies 5 tot 8 vragen. "
-         "Je mag ze aanpassen."),
-    Stap("plaats", "Plaats en wie is erbij", ("setting", "aanwezigen"),
-         "Een rustige plek, stoelen van dezelfde hoogte, en niet meer mensen van de school dan nodig."),
-    Stap("leidraad", "Gespreksleidraad", ("leidraad",),
-         "Zes fases. De ouder vertelt het meest. Jij voegt één positieve observatie toe."),
-    Stap("noteren", "Wat schrijf je op?", ("noteren",),
-         "Schrijf alleen wat je ook aan de ouders zou tonen. Ouders mogen lezen wat er over hun kind "
-         "bewaard wordt."),
-    Stap("opvolging", "Opvolging", ("opvolging",),
-         "Wat is het volgende contact? En wat doe je als een ouder niet kwam?"),
-    Stap("klaar", "Klaar: je documenten", (),
-         "Lees de meldingen. Download dan de vier documenten."),
-)
-LABELS = {
-    "context": "Vertelgesprek: over de klas",
-    "wanneer": "Vertelgesprek: wanneer",
-    "uitnodiging": "Vertelgesprek: uitnodigen",
-    "vragen": "Vertelgesprek: vragen op voorhand",
-    "setting": "Vertelgesprek: plaats",
-    "aanwezigen": "Vertelgesprek: wie is erbij",
-    "leidraad": "Vertelgesprek: gespreksleidraad",
-    "noteren": "Vertelgesprek: wat schrijf je op",
-    "opvolging": "Vertelgesprek: opvolging",
-    "stap": "Vertelgesprek: laatst geopende stap",
-}
+@lru_cache(maxsize=1)
+def stappen() -> tuple[Stap, ...]:
+    """The steps (datasets/planner_stappen.csv), in order."""
+    from samenschool import data
+
+    frame = data.load("planner_stappen").sort_values("volgorde")
+    return tuple(Stap(r["id"], r["titel"], tuple(data.split_list(r["secties"])), r["uitleg"])
+                 for _, r in frame.iterrows())
+
+
+@lru_cache(maxsize=1)
+def velden() -> dict[str, dict[str, str]]:
+    """Per field path ("uitnodiging.tolk"): the label the page shows and the example."""
+    from samenschool import data
+
+    return {r["pad"]: {"label": r["label"], "voorbeeld": r["voorbeeld"]}
+            for _, r in data.load("planner_velden").iterrows()}
+
+
+def label(pad: str) -> str:
+    return velden()[pad]["label"]
+
+
+def voorbeeld(pad: str) -> str:
+    return velden()[pad]["voorbeeld"]
+
+
+SECTIE_TITELS = {"context": "Over de klas", "wanneer": "Wanneer", "uitnodiging": "Uitnodigen",
+                 "vragen": "Vragen op voorhand", "setting": "Plaats", "aanwezigen": "Wie is erbij",
+                 "leidraad": "Gespreksleidraad", "noteren": "Wat schrijf je op", "opvolging": "Opvolging"}
+KEUZES = {"uitnodiging.persoonlijk": PERSOONLIJK, "uitnodiging.antwoord": ANTWOORD, "uitnodiging.tolk": TOLK,
+          "setting.kind_aanwezig": KIND_AANWEZIG}
+
+
+def _lees(pad: str, waarde: Any) -> str:
+    keuzes = KEUZES.get(pad, {})
+    if waarde is None or waarde in ("", []):
+        return ""
+    if isinstance(waarde, bool):
+        return ja_nee(waarde)
+    if isinstance(waarde, list):
+        return ", ".join(str(keuzes.get(v, v)) for v in waarde)
+    return str(keuzes.get(waarde, waarde))
+
+
+def beschrijf_sectie(sectie: str, waarde: Any) -> list[tuple[str, str]]:
+    """One part of the plan as (label as on the page, text) rows, for the werkboek."""
+    if sectie == "vragen":
+        return [(f"Vraag {i}", str(v.get("tekst", ""))) for i, v in enumerate(waarde or [], start=1)
+                if isinstance(v, dict) and str(v.get("tekst", "")).strip()]
+    if sectie == "leidraad":
+        return [(f"{i}. {f.get('titel', '')} ({f.get('minuten', 0)} min)", str(f.get("tekst", "")))
+                for i, f in enumerate(waarde or [], start=1) if isinstance(f, dict)]
+    if sectie == "noteren":
+        return [(label("noteren"), ", ".join(str(n) for n in waarde or []))] if waarde else []
+    if not isinstance(waarde, dict):
+        return [(SECTIE_TITELS.get(sectie, sectie), _lees(sectie, waarde))]
+    rijen = []
+    for pad in (p for p in velden() if p.startswith(sectie + ".")):
+        tekst = _lees(pad, waarde.get(pad.split(".", 1)[1]))
+        if tekst:
+            rijen.append((label(pad), tekst))
+    return rijen
 
 
 class PlannerModel:
     """State of the planner. All changes go through ``zet``, ``volgende``, ``vorige``, ``ga_naar``."""
 
-    def __init__(self, werkmap: Werkmap | None = None):
+    def __init__(self, werkmap: Werkmap | None = None, module: str = MODULE, sleutel: str = SLEUTEL):
         self.werkmap = werkmap if werkmap is not None else Werkmap.default()
-        saved = self.werkmap.load(MODULE)
-        self.plan = Plan.from_dict({s: saved[f"plan_{s}"] for s in Plan.SECTIES if f"plan_{s}" in saved})
-        stap = saved.get("stap", 1)  # saved 1-based, as the learner sees it ("Stap 3 van 9")
-        self.stap = stap - 1 if isinstance(stap, int) and 1 <= stap <= len(STAPPEN) else 0
+        self.module, self.sleutel = module, sleutel
+        saved = self.werkmap.load(module)
+        self.plan = Plan.from_dict({s: saved[self._key(s)] for s in Plan.SECTIES if self._key(s) in saved})
+        stap = self.werkmap.toestand(module).get("stap", 1)  # 1-based, as the learner sees it ("Stap 3 van 9")
+        self.stap = stap - 1 if isinstance(stap, int) and 1 <= stap <= len(stappen()) else 0
         self._links_cache: tuple[str, str] | None = None
+
+    def _key(self, sectie: str) -> str:
+        return f"{self.sleutel}.{sectie}"
 
     # -- steps ---------------------------------------------------------------------------
     @property
     def aantal(self) -> int:
-        return len(STAPPEN)
+        return len(stappen())
 
     @property
     def huidige(self) -> Stap:
-        return STAPPEN[self.stap]
+        return stappen()[self.stap]
 
     @property
     def voortgang(self) -> str:
@@ -125,7 +131,7 @@ class PlannerModel:
 
     def ga_naar(self, stap: int) -> None:
         self.stap = max(0, min(self.aantal - 1, int(stap)))
-        self.werkmap.set(MODULE, "stap", self.stap + 1, label=LABELS["stap"])
+        self.werkmap.zet_toestand(self.module, "stap", self.stap + 1)
 
     def volgende(self) -> None:
         if not self.is_laatste:
@@ -146,7 +152,10 @@ class PlannerModel:
         """Change one field, save its part of the plan, return the messages of the current step."""
         self.plan.zet(pad, waarde)
         sectie = pad.split(".")[0]
-        self.werkmap.set(MODULE, f"plan_{sectie}", self.plan.sectie(sectie), label=LABELS[sectie])
+        waarde = self.plan.sectie(sectie)
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(
+            self.module, self._key(sectie), waarde, vraag=f"Vertelgesprek: {SECTIE_TITELS[sectie].lower()}",
+            delen=beschrijf_sectie(sectie, waarde), volgorde=Plan.SECTIES.index(sectie) + 1))
         self._links_cache = None
         return self.meldingen()
 
@@ -156,7 +165,7 @@ class PlannerModel:
         all steps; what still blocks the documents is listed once, by ``links_html``."""
         index = self.stap if stap is None else stap
         alle = validate(self.plan)
-        secties = STAPPEN[index].secties
+        secties = stappen()[index].secties
         if not secties:
             return [m for m in alle if not m.is_fout]
         return [m for m in alle if m.sectie in secties]
@@ -165,406 +174,7 @@ class PlannerModel:
         return [m for m in validate(self.plan) if m.is_fout]
 
     def stap_van(self, melding: Melding) -> int:
-        for i, stap in enumerate(STAPPEN):
+        for i, stap in enumerate(stappen()):
             if melding.sectie in stap.secties:
                 return i
         return self.aantal - 1
-
-    def melding_html(self, m: Melding, met_stap: bool = False) -> str:
-        """One message as a list item, with one colon: "Nog invullen: Klas of leerjaar. ...",
-        "Let op: Slotduur – ..."."""
-        kleur = "#b3261e" if m.is_fout else "#8a5a00"
-        if m.leeg:
-            tekst = f"<strong>{escape(m.veld)}</strong>." + (f" {escape(m.tekst)}" if m.tekst else "")
-        else:
-            tekst = f"<strong>{escape(m.veld)}</strong> – {escape(m.tekst)}"
-        waar = f" <em>(stap {self.stap_van(m) + 1}: {escape(STAPPEN[self.stap_van(m)].titel)})</em>" \
-            if met_stap else ""
-        return (f'<li style="color:{kleur}"><strong>{escape(m.soort)}:</strong> '
-                f'<span style="color:#1a1a1a">{tekst}</span>{waar}</li>')
-
-    def meldingen_html(self, stap: int | None = None) -> str:
-        index = self.stap if stap is None else stap
-        laatste = not STAPPEN[index].secties
-        items = self.meldingen(stap)
-        if not items:
-            if laatste:
-                return ""
-            return '<p class="ss-ok" role="status">✓ Geen meldingen bij deze stap.</p>'
-        parts = ['<div role="status">']
-        if laatste:
-            parts.append("<p><strong>Tips voor je plan</strong> (die houden de documenten niet tegen):</p>")
-        parts.append('<ul class="ss-meldingen">')
-        parts += [self.melding_html(m, met_stap=laatste) for m in items]
-        parts.append("</ul></div>")
-        return "".join(parts)
-
-    # -- readability of the letter -----------------------------------------------------------
-    def leesbaarheid_html(self) -> str:
-        """Readability of the invitation letter for the author (never printed in the letter)."""
-        try:
-            from samenschool import leesbaarheid
-        except ImportError:
-            return "<p><em>De leesbaarheidsmeter is nog niet beschikbaar.</em></p>"
-        try:
-            result = leesbaarheid.analyse(documenten.brief_tekst(self.plan))
-        except Exception as exc:  # the meter is advice: it never breaks the planner
-            return f"<p><em>Leesbaarheid kon niet berekend worden: {escape(str(exc))}</em></p>"
-        caveat = getattr(leesbaarheid, "CAVEAT", "Een formule meet alleen de lengte van zinnen en woorden, "
-                         "niet of ouders de brief begrijpen.")
-        hard = ", ".join(escape(str(w.get("woord", ""))) for w in result.moeilijke_woorden[:6])
-        lang = len(result.lange_zinnen)
-        return (
-            '<div class="ss-leesbaarheid" style="border-left:4px solid #0072B2;padding:.3em .8em;margin:.6em 0">'
-            "<p><strong>Leesbaarheid van je uitnodiging</strong> (alleen voor jou, dit staat niet in de brief)</p>"
-            f"<p>Score (Flesch-Douma): <strong>{result.flesch_douma:.0f}</strong> "
-            f"({escape(result.band_flesch)}). {result.zinnen} zinnen, {result.woorden} woorden. "
-            f"Lange zinnen (meer dan 15 woorden): {lang}."
-            + (f" Moeilijke woorden: {hard}." if hard else " Geen moeilijke woorden gevonden.")
-            + "</p><p style='font-size:90%;color:#444'>We meten de lopende tekst van de brief, zonder titels "
-            "en zonder het strookje. Een opsomming telt als één zin per punt. "
-            f"{escape(caveat)}</p></div>"
-        )
-
-    # -- documents ----------------------------------------------------------------------------
-    def links_html(self) -> str:
-        """Download links for the four documents in three formats, as data: URIs."""
-        fouten = self.fouten()
-        if fouten:
-            items = "".join(self.melding_html(m, met_stap=True) for m in fouten)
-            return ("<p><strong>De documenten zijn er zodra deze punten in orde zijn.</strong> "
-                    "Klik op ◀ Vorige om terug te gaan naar die stap.</p>"
-                    f'<ul class="ss-meldingen" role="status">{items}</ul>')
-        key = repr(self.plan.to_dict())
-        if self._links_cache and self._links_cache[0] == key:
-            return self._links_cache[1]
-        rows = []
-        for doc_id, (_, titel) in documenten.DOCUMENTEN.items():
-            links = []
-            for fmt in documenten.FORMATEN:
-                content = documenten.render(self.plan, doc_id, fmt)
-                raw = content if isinstance(content, bytes) else content.encode("utf-8")
-                uri = f"data:{MIME[fmt]};base64,{base64.b64encode(raw).decode('ascii')}"
-                naam = documenten.bestandsnaam(doc_id, fmt)
-                uitleg = f"{titel}: {FORMAAT_UITLEG[fmt]}"
-                links.append(f'<a download="{escape(naam)}" href="{uri}" class="{FORMAAT_KLASSE[fmt]}" '
-                             f'data-formaat="{fmt}" data-document="{doc_id}" title="{escape(uitleg)}" '
-                             f'role="button">{escape(FORMAAT_NAAM[fmt])}</a>')
-            voor = DOCUMENT_VOOR.get(doc_id, "")
-            rows.append(f'<li style="margin-bottom:.6em"><strong>{escape(titel)}</strong>'
-                        f'{" (" + escape(voor) + ")" if voor else ""}<br>{"".join(links)}</li>')
-        html = ('<div class="ss-documenten"><p>Klik op een knop om het document te downloaden. '
-                "<strong>Afdrukken</strong>: open het bestand in je browser en druk het af op A4. "
-                "<strong>Aanpassen in Word</strong>: een Word-bestand dat je kan aanpassen. "
-                "<strong>Tekst</strong>: dezelfde inhoud als gewone tekst.</p>"
-                f'<ul style="list-style:none;padding-left:0">{"".join(rows)}</ul></div>')
-        self._links_cache = (key, html)
-        return html
-
-
-# ---------------------------------------------------------------------------------------------
-# The view
-# ---------------------------------------------------------------------------------------------
-
-def _regels(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
-
-
-class PlannerView:
-    """ipywidgets over a PlannerModel. ``velden`` maps a field path to the widget of the
-    current step (tests set values there); ``vorige_knop``/``volgende_knop`` navigate."""
-
-    def __init__(self, model: PlannerModel):
-        import ipywidgets as W
-
-        self.W = W
-        self.model = model
-        self.velden: dict[str, Any] = {}
-        self.voortgang = W.HTML()
-        self.balk = W.IntProgress(min=1, max=model.aantal, description="",
-                                  layout=W.Layout(width="100%", height="10px"))
-        self.uitleg = W.HTML()
-        self.inhoud = W.VBox()
-        self.extra = W.HTML()
-        self.meldingen = W.HTML()
-        self.vorige_knop = W.Button(description="◀ Vorige", tooltip="Naar de vorige stap")
-        self.volgende_knop = W.Button(description="Volgende ▶", button_style="primary",
-                                      tooltip="Naar de volgende stap")
-        self.vorige_knop.add_class("ss-vg-vorige")
-        self.volgende_knop.add_class("ss-vg-volgende")
-        self.voortgang.add_class("ss-vg-voortgang")
-        self.meldingen.add_class("ss-vg-meldingen")
-        self.vorige_knop.on_click(lambda _: self._ga(self.model.vorige))
-        self.volgende_knop.on_click(lambda _: self._ga(self.model.volgende))
-        opgeslagen = W.HTML("<small>Alles wordt meteen bewaard in je werkmap.</small>")
-        for melding in self.model.werkmap.meldingen:
-            opgeslagen.value += f"<p>{escape(melding)}</p>"
-        self.widget = W.VBox(
-            [self.voortgang, self.balk, self.uitleg, self.inhoud, self.extra, self.meldingen,
-             W.HBox([self.vorige_knop, self.volgende_knop]), opgeslagen],
-            layout=W.Layout(max_width="820px"),
-        )
-        self.widget.add_class("ss-planner")
-        self.toon_stap()
-
-    # -- helpers to bind widgets to the model --------------------------------------------------
-    def _bind(self, pad: str, widget, naar_model: Callable[[Any], Any] | None = None):
-        self.velden[pad] = widget
-        widget.add_class("ss-vg-" + pad.replace(".", "-"))
-
-        def changed(change):
-            value = change["new"]
-            self.model.zet(pad, naar_model(value) if naar_model else value)
-            self._na_wijziging()
-
-        widget.observe(changed, names="value")
-        return widget
-
-    def _text(self, pad: str, label: str, placeholder: str = "", lang: bool = False):
-        W = self.W
-        klass = W.Textarea if lang else W.Text
-        value = self.model.waarde(pad)
-        widget = klass(value="" if value is None else str(value), placeholder=placeholder,
-                       description=label, continuous_update=True,
-                       style={"description_width": "14em"},
-                       layout=W.Layout(width="97%", height="5em" if lang else None))
-        return self._bind(pad, widget)
-
-    def _checks(self, pad: str, label: str, opties: dict[str, str]):
-        """A group of checkboxes for a list value (keeps the option order)."""
-        W = self.W
-        current = self.model.waarde(pad) or []
-        boxes = {key: W.Checkbox(value=key in current, description=text, indent=False,
-                                 layout=W.Layout(width="auto")) for key, text in opties.items()}
-
-        def changed(_):
-            self.model.zet(pad, [k for k, box in boxes.items() if box.value])
-            self._na_wijziging()
-
-        for key, box in boxes.items():
-            box.observe(changed, names="value")
-            self.velden[f"{pad}:{key}"] = box
-        return W.VBox([W.HTML(f"<strong>{escape(label)}</strong>"), *boxes.values()])
-
-    def _na_wijziging(self) -> None:
-        self.meldingen.value = self.model.meldingen_html()
-        if self.model.huidige.id == "uitnodiging":
-            self.extra.value = self.model.leesbaarheid_html()
-
-    def _ga(self, actie: Callable[[], None]) -> None:
-        actie()
-        self.toon_stap()
-
-    # -- steps -----------------------------------------------------------------------------------
-    def toon_stap(self) -> None:
-        m = self.model
-        self.velden = {}
-        self.voortgang.value = (f'<h3 style="margin-bottom:.2em" aria-live="polite">{escape(m.voortgang)}</h3>')
-        self.balk.value = m.stap + 1
-        self.uitleg.value = f"<p>{escape(m.huidige.uitleg)}</p>"
-        self.extra.value = ""
-        builder = getattr(self, f"_stap_{m.huidige.id}")
-        self.inhoud.children = builder()
-        self.vorige_knop.disabled = m.is_eerste
-        self.volgende_knop.disabled = m.is_laatste
-        self._na_wijziging()
-
-    def _stap_klas(self):
-        W = self.W
-        schooltype = W.Dropdown(options=[(t, t) for t in SCHOOLTYPES], value=self.model.waarde("context.schooltype")
-                                if self.model.waarde("context.schooltype") in SCHOOLTYPES else "lager",
-                                description="Onderwijs", style={"description_width": "14em"})
-        self._bind("context.schooltype", schooltype)
-        return [
-            schooltype,
-            self._text("context.klas", "Klas of leerjaar", "bv. 1ste leerjaar, K3, 2de jaar (geen namen)"),
-            self._text("context.school", "School (voor de brief)", "bv. Basisschool De Regenboog"),
-            self._text("context.opmerking", "Over de klas (geen namen)",
-                       "bv. veel ouders werken in ploegen; thuistalen Arabisch en Pools", lang=True),
-        ]
-
-    def _stap_wanneer(self):
-        W = self.W
-        duur = W.BoundedIntText(value=self.model.waarde("wanneer.slotduur") if isinstance(
-            self.model.waarde("wanneer.slotduur"), int) else 30, min=5, max=120, step=5,
-            description="Minuten per gesprek", style={"description_width": "14em"})
-        self._bind("wanneer.slotduur", duur)
-        momenten = W.Textarea(value="\n".join(str(x) for x in self.model.waarde("wanneer.momenten") or []),
-                              placeholder="maandag 8.00\ndinsdag 16.15\nzaterdag 10.00",
-                              description="Momenten (1 per regel)", continuous_update=True,
-                              style={"description_width": "14em"}, layout=W.Layout(width="97%", height="8em"))
-        self._bind("wanneer.momenten", momenten, _regels)
-        return [
-            self._text("wanneer.periode", "Periode", "bv. de eerste twee weken van september"),
-            duur,
-            momenten,
-            W.HTML("<small>Veel ouders werken overdag. Zet minstens één moment voor 9 uur, na 16 uur of op "
-                   "zaterdagvoormiddag.</small>"),
-        ]
-
-    def _stap_uitnodiging(self):
-        W = self.W
-        talen = W.Text(value=", ".join(self.model.waarde("uitnodiging.talen") or []),
-                       placeholder="Nederlands, Arabisch, Turks", description="Talen van de ouders",
-                       continuous_update=True, style={"description_width": "14em"},
-                       layout=W.Layout(width="97%"))
-        self._bind("uitnodiging.talen", talen, lambda v: [t.strip() for t in v.split(",") if t.strip()])
-        tolk_value = self.model.waarde("uitnodiging.tolk")
-        # "het kind vertaalt" is no choice (a child never interprets). An old plan that holds it
-        # shows no option selected and the blocking message until another option is chosen.
-        tolk = W.RadioButtons(options=[(TOLK[key], key) for key in TOLK_KEUZES],
-                              value=tolk_value if tolk_value in TOLK_KEUZES else None,
-                              layout=W.Layout(width="auto"))
-        self._bind("uitnodiging.tolk", tolk)
-        schriftelijk = W.Checkbox(value=bool(self.model.waarde("uitnodiging.schriftelijk")),
-                                  description="Daarna ook een brief en het vragenblad meegeven", indent=False,
-                                  layout=W.Layout(width="auto"))
-        self._bind("uitnodiging.schriftelijk", schriftelijk)
-        self.extra.value = self.model.leesbaarheid_html()
-        return [
-            self._checks("uitnodiging.persoonlijk", "Eerst persoonlijk uitnodigen", PERSOONLIJK),
-            schriftelijk,
-            talen,
-            W.HTML("<strong>Tolk</strong>"),
-            tolk,
-            W.HTML("<small>Een professionele tolk (een sociaal tolk) vraag je aan bij het Agentschap "
-                   "Integratie en Inburgering. Een kind laat je nooit tolken: het vertaalt onvolledig en "
-                   "ouders schamen zich.</small>"),
-            self._text("uitnodiging.contactpersoon", "Contactpersoon (naam en rol)",
-                       "bv. juf Lies (klasleerkracht)"),
-            self._text("uitnodiging.telefoon", "Telefoon voor de ouders", "bv. 03 123 45 67 (dit staat in de brief)"),
-            self._checks("uitnodiging.antwoord", "Hoe zeggen ouders ja?", ANTWOORD),
-        ]
-
-    def _stap_vragen(self):
-        from samenschool.vertelgesprek.vragen import vragenbank
-
-        W = self.W
-        gekozen = {v["id"]: v["tekst"] for v in self.model.waarde("vragen") if isinstance(v, dict)}
-        bank = vragenbank()
-        rows, checks, texts = [], {}, {}
-        for v in bank:
-            box = W.Checkbox(value=v.id in gekozen, description="", indent=False, layout=W.Layout(width="2em"))
-            text = W.Text(value=gekozen.get(v.id, v.vraag), continuous_update=True,
-                          layout=W.Layout(width="95%"))
-            hint = W.HTML("<small>gevoelig: alleen als de ouder er zelf over wil vertellen</small>"
-                          if v.gevoelig else "")
-            checks[v.id], texts[v.id] = box, text
-            self.velden[f"vragen:{v.id}"] = box
-            self.velden[f"vragen:{v.id}:tekst"] = text
-            rows.append(W.HBox([box, W.VBox([text, hint], layout=W.Layout(width="100%"))]))
-        eigen_start = [t for i, t in gekozen.items() if i not in checks]
-        eigen = W.Textarea(value="\n".join(eigen_start), placeholder="Eigen vraag (één per regel)",
-                           description="Eigen vragen", continuous_update=True,
-                           style={"description_width": "8em"}, layout=W.Layout(width="100%", height="5em"))
-        self.velden["vragen:eigen"] = eigen
-
-        def changed(_):
-            chosen = [{"id": vid, "tekst": texts[vid].value} for vid in checks if checks[vid].value]
-            chosen += [{"id": f"eigen-{i}", "tekst": t} for i, t in enumerate(_regels(eigen.value), start=1)]
-            self.model.zet("vragen", chosen)
-            self._na_wijziging()
-
-        for widget in [*checks.values(), *texts.values(), eigen]:
-            widget.observe(changed, names="value")
-        return [W.HTML("<strong>Kies de vragen voor het vragenblad</strong>"), *rows, eigen]
-
-    def _stap_plaats(self):
-        W = self.W
-        kind_value = self.model.waarde("setting.kind_aanwezig")
-        kind = W.RadioButtons(options=[(t, k) for k, t in KIND_AANWEZIG.items()],
-                              value=kind_value if kind_value in KIND_AANWEZIG else "einde",
-                              description="Het kind", style={"description_width": "14em"},
-                              layout=W.Layout(width="auto"))
-        self._bind("setting.kind_aanwezig", kind)
-        prive = self._bind("setting.prive", W.Checkbox(value=self.model.waarde("setting.prive") is True,
-                           description="Apart lokaal: niemand luistert mee", indent=False, layout=W.Layout(width="auto")))
-        stoelen = self._bind("setting.gelijke_stoelen", W.Checkbox(
-            value=self.model.waarde("setting.gelijke_stoelen") is True,
-            description="Stoelen van dezelfde hoogte, naast elkaar", indent=False, layout=W.Layout(width="auto")))
-        ouders_value = self.model.waarde("aanwezigen.ouders")
-        ouders = W.BoundedIntText(value=ouders_value if isinstance(ouders_value, int) and ouders_value >= 1 else 1,
-                                  min=1, max=6, description="Ouders (verwacht)",
-                                  style={"description_width": "14em"})
-        self._bind("aanwezigen.ouders", ouders)
-        mee = self._bind("aanwezigen.iemand_meebrengen", W.Checkbox(
-            value=self.model.waarde("aanwezigen.iemand_meebrengen") is True,
-            description="Ouders mogen iemand meebrengen", indent=False, layout=W.Layout(width="auto")))
-        return [
-            self._text("setting.lokaal", "Lokaal", "bv. de klas van het 1ste leerjaar"),
-            prive, stoelen, kind,
-            self._text("setting.extra", "Extra", "bv. koffie en thee, Babbelboom-kaarten"),
-            self._checks("aanwezigen.school", "Wie van de school is erbij?", {r: r for r in SCHOOL_ROLLEN}),
-            ouders, mee,
-        ]
-
-    def _stap_leidraad(self):
-        W = self.W
-        rows = []
-        for i, fase in enumerate(self.model.waarde("leidraad")):
-            minuten = fase.get("minuten")
-            box = W.BoundedIntText(value=minuten if isinstance(minuten, int) else 0, min=0, max=90,
-                                   description="minuten", layout=W.Layout(width="12em"))
-            self._bind(f"leidraad.{i}.minuten", box)
-            text = W.Textarea(value=str(fase.get("tekst", "")), continuous_update=True,
-                              layout=W.Layout(width="100%", height="4.5em"))
-            self._bind(f"leidraad.{i}.tekst", text)
-            rows.append(W.VBox([W.HTML(f"<strong>{i + 1}. {escape(str(fase.get('titel', '')))}</strong>"), box, text]))
-        return rows
-
-    def _stap_noteren(self):
-        W = self.W
-        current = [str(n) for n in self.model.waarde("noteren")]
-        boxes = {item: W.Checkbox(value=item in current, description=item, indent=False,
-                                  layout=W.Layout(width="auto")) for item in NOTEREN_STANDAARD}
-        eigen = W.Textarea(value="\n".join(n for n in current if n not in NOTEREN_STANDAARD),
-                           placeholder="Nog iets (één per regel)", description="Eigen punten",
-                           continuous_update=True, style={"description_width": "8em"},
-                           layout=W.Layout(width="100%", height="4em"))
-        for i, box in enumerate(boxes.values()):
-            self.velden[f"noteren:{i}"] = box
-        self.velden["noteren:eigen"] = eigen
-
-        def changed(_):
-            self.model.zet("noteren", [k for k, b in boxes.items() if b.value] + _regels(eigen.value))
-            self._na_wijziging()
-
-        for widget in [*boxes.values(), eigen]:
-            widget.observe(changed, names="value")
-        niet = "".join(f"<li>{escape(x)}</li>" for x in NIET_NOTEREN)
-        return [
-            W.HTML("<strong>Dit schrijf je op</strong>"), *boxes.values(), eigen,
-            W.HTML('<div style="border:2px solid #b3261e;background:#fdecea;padding:.3em .8em;margin-top:.5em">'
-                   f"<strong>Schrijf dit NIET op</strong><ul>{niet}</ul></div>"),
-        ]
-
-    def _stap_opvolging(self):
-        W = self.W
-        return [
-            self._text("opvolging.volgend_contact", "Volgend contact", "bv. kort gesprek na de herfstvakantie",
-                       lang=True),
-            self._text("opvolging.bij_afwezigheid", "Als een ouder niet kwam",
-                       "bv. de juf belt, zegt 'wij hebben u gemist' en stelt een ander moment voor", lang=True),
-            self._text("opvolging.dagelijks", "Elke dag", "bv. goedendag zeggen aan de schoolpoort", lang=True),
-            W.HTML("<small>Tip uit de focusgroep: bel ouders als ze niet gekomen zijn, vanuit het geloof dat "
-                   "zij belangrijk zijn.</small>"),
-        ]
-
-    def _stap_klaar(self):
-        W = self.W
-        self.links = W.HTML(self.model.links_html())
-        self.links.add_class("ss-vg-documenten")
-        return [self.links]
-
-
-def maak(werkmap: Werkmap | None = None) -> PlannerView:
-    """A planner view on the werkmap (default: the learner's own)."""
-    return PlannerView(PlannerModel(werkmap))
-
-
-def toon(werkmap: Werkmap | None = None) -> None:
-    """Show the planner in a notebook (Voilà or JupyterLab). Returns nothing, so the page
-    shows the planner and no Python text."""
-    from IPython.display import display
-
-    display(maak(werkmap).widget)

@@ -1,5 +1,8 @@
-"""Small shared helpers for the widget views: Dutch messages, the "Bewaard ✓" line, a
-change signal between widgets of one page, and a safe wrapper for callbacks.
+"""Small shared helpers for the widget views: Dutch messages, the "Bewaard ✓" line, and a safe
+wrapper for callbacks that honours strict mode (``SAMENSCHOOL_STRIKT=1`` under tests: every
+error that is not a message for the learner is raised, so nbval and pytest see it).
+
+Views hear about saves through the werkmap's one change signal (``werkmap.luister``).
 
 No ipywidgets import at module level: models can be used without it.
 """
@@ -8,12 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import weakref
 from html import escape
 from typing import Callable
 
-from samenschool.errors import SamenschoolError
-from samenschool.werkmap import Werkmap
+from samenschool.errors import InhoudFout, SamenschoolError
+from samenschool.werkmap import ALLE, Werkmap, luister, strikt  # noqa: F401  (ALLE, luister: for views)
 
 ALGEMENE_FOUT = ("Er liep iets mis met dit onderdeel. Je bewaarde antwoorden zijn niet verloren. "
                  "Laad de pagina opnieuw; blijft het probleem, vraag hulp aan je begeleider.")
@@ -57,51 +59,9 @@ def fout_tekst(exc: BaseException) -> str:
     return ALGEMENE_FOUT
 
 
-# -- change signal: widgets of one module tell the progress indicator they saved --------
-_LUISTERAARS: dict[str, list] = {}
-ALLE = "*"  # listen to every module (e.g. the werkmap block on the start page)
-
-
-def luister(module: str, callback: Callable[[], None]) -> None:
-    """Call ``callback()`` when an answer of ``module`` is saved in this process
-    (``module=ALLE``: of any module).
-
-    Bound methods are held weakly, so a view that is gone does not keep listening."""
-    from samenschool import werkmap
-
-    # every save in this process (also by widgets that do not signal themselves, such as the
-    # planner of module 04) reaches the listeners
-    werkmap.bij_wijziging(meld_wijziging)
-    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda cb=callback: cb)
-    _LUISTERAARS.setdefault(module, []).append(ref)
-
-
-def _roep(module: str) -> None:
-    alive = []
-    for ref in _LUISTERAARS.get(module, []):
-        callback = ref()
-        if callback is None:
-            continue
-        alive.append(ref)
-        try:
-            callback()
-        except Exception:  # a listener must never break the widget that saved
-            pass
-    _LUISTERAARS[module] = alive
-
-
-def meld_wijziging(module: str | None = None) -> None:
-    """Tell the listeners of ``module`` (and those of every module) that an answer changed.
-    ``module=None``: every listener (e.g. after wiping the werkmap)."""
-    if module is None:
-        for naam in list(_LUISTERAARS):
-            _roep(naam)
-        return
-    _roep(module)
-    if module != ALLE:
-        _roep(ALLE)
-
-
+def moet_vallen(exc: BaseException) -> bool:
+    """In strict mode every error falls through, except a message meant for the learner."""
+    return strikt() and (not isinstance(exc, SamenschoolError) or isinstance(exc, InhoudFout))
 
 
 # -- views ----------------------------------------------------------------------------------
@@ -114,6 +74,8 @@ def veilig(status_attr: str = "status"):
             try:
                 return method(self, *args, **kwargs)
             except Exception as exc:  # never a traceback on the page
+                if moet_vallen(exc):
+                    raise
                 widget = getattr(self, status_attr, None)
                 if widget is not None:
                     widget.value = melding_html(fout_tekst(exc), "let_op")
@@ -146,6 +108,8 @@ def toon_widget(maak: Callable[[], object]) -> None:
             widget._ss_view = view
         display(widget)
     except Exception as exc:
+        if moet_vallen(exc):
+            raise
         display(foutwidget(exc))
 
 
@@ -159,3 +123,15 @@ def knop(beschrijving: str, klasse: str = "ss-knop", stijl: str = ""):
     if klasse != "ss-knop":
         button.add_class(klasse)
     return button
+
+
+def toon_html(maak: Callable[[], str]) -> None:
+    """Display the HTML that ``maak()`` returns; on any error a Dutch message (strict mode: raise)."""
+    from IPython.display import HTML, display
+
+    try:
+        display(HTML(maak()))
+    except Exception as exc:
+        if moet_vallen(exc):
+            raise
+        display(HTML(melding_html(fout_tekst(exc), "let_op")))

@@ -22,6 +22,7 @@ from samenschool import leesbaarheid
 from samenschool.errors import SamenschoolError
 from samenschool.invoer import controleer_tekst, schoon
 from samenschool.paths import datasets_dir
+from samenschool.antwoord import Antwoord
 from samenschool.werkmap import Werkmap
 
 MODULE = "05_heldere_taal"
@@ -146,7 +147,7 @@ def _getal(x: float, decimalen: int = 1) -> str:
 class BriefEditor:
     """Two versions of a letter (voor, na), their measurements, saved in the werkmap.
 
-    ``sleutel`` names the exercise in the werkmap (keys ``<sleutel>_voor``, ``<sleutel>_na``).
+    ``sleutel`` names the activity in the werkmap (keys ``<sleutel>.voor``, ``<sleutel>.na``).
     ``voorbeeld`` is the example letter shown in "voor" while the learner has saved nothing.
     """
 
@@ -176,7 +177,7 @@ class BriefEditor:
     def key(self, kant: str) -> str:
         if kant not in KANTEN:
             raise KeyError(f"Kies 'voor' of 'na', niet {kant!r}.")
-        return f"{self.sleutel}_{kant}"
+        return f"{self.sleutel}.{kant}"
 
     def label(self, kant: str) -> str:
         return f"{self.titel} ({'eerste versie' if kant == 'voor' else 'herschreven versie'})"
@@ -206,7 +207,8 @@ class BriefEditor:
         key = self.key(kant)
         meting = meet(tekst)
         self.metingen[kant] = meting
-        self.werkmap.set(self.module, key, meting.tekst, label=self.label(kant))
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(self.module, key, meting.tekst, vraag=self.label(kant),
+                                                        tekst=meting.tekst, volgorde=KANTEN.index(kant) + 1))
         return meting
 
     def laad_voorbeeld(self, voorbeeld_id: str, kant: str = "voor") -> Meting:
@@ -591,18 +593,7 @@ def maak(module: str = MODULE, werkmap: Werkmap | None = None, *, sleutel: str =
     return BriefEditorView(model, vergelijken=vergelijken)
 
 
-def toon(module: str = MODULE, werkmap: Werkmap | None = None, *, sleutel: str = "herschrijf",
-         voorbeeld: str | None = "uitnodiging_oudercontact_moeilijk", vergelijken: bool = True,
-         titel: str = "Herschrijfoefening: brief") -> None:
-    """Show the before/after editor (the rewrite exercise) in a notebook."""
-    from IPython.display import display
-
-    display(maak(module, werkmap, sleutel=sleutel, voorbeeld=voorbeeld, vergelijken=vergelijken,
-                 titel=titel).widget)
-
-
-def toon_editor(module: str = MODULE, werkmap: Werkmap | None = None, *,
-                voorbeeld: str | None = "uitstap_moeilijk") -> None:
-    """Show one live editor (no comparison), starting from an example letter."""
-    toon(module, werkmap, sleutel="eigen_brief", voorbeeld=voorbeeld, vergelijken=False,
-         titel="Brief nakijken")
+def maak_editor(module: str = MODULE, werkmap: Werkmap | None = None, *, sleutel: str = "eigen_brief",
+                voorbeeld: str | None = "uitstap_moeilijk", titel: str = "Brief nakijken") -> BriefEditorView:
+    """One live editor (no comparison), starting from an example letter."""
+    return maak(module, werkmap, sleutel=sleutel, voorbeeld=voorbeeld, vergelijken=False, titel=titel)

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from samenschool import data
 from samenschool.errors import DataError
+from samenschool.antwoord import Antwoord, ja_nee
 from samenschool.werkmap import Werkmap
+from samenschool.widgets import _ui
 
 MODULE = "05_heldere_taal"
 SLEUTEL = "checklist_brief"
@@ -79,7 +81,9 @@ class Checklist:
 
     def bewaar(self) -> None:
         ordered = [i for i in self.ids if i in self.aangevinkt]
-        self.werkmap.set(self.module, self.sleutel, ordered, label=LABEL)
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(
+            self.module, self.sleutel, ordered, vraag=LABEL,
+            delen=[(p.punt, ja_nee(p.id in self.aangevinkt)) for p in self.punten]))
 
     def is_aangevinkt(self, punt_id: str) -> bool:
         return punt_id in self.aangevinkt
@@ -139,27 +143,19 @@ class ChecklistView:
                              f'font-size: 0.92em; line-height: 1.4">{escape(punt.uitleg)}</div>')
                       if punt.uitleg else None)
             rows.append(w.VBox([box] + ([uitleg] if uitleg else [])))
-        self.telling = w.HTML(samenvatting_html(model))
+        self.telling = w.HTML(_ui.werkmap_meldingen_html(model.werkmap) + samenvatting_html(model))
         self.noot = w.HTML(noot_html(model))
         self.widget = w.VBox(rows + [self.telling, self.noot])
         self.widget.add_class("ss-checklist")
 
     def _on_change(self, punt_id: str):
-        def handler(change):
-            self.model.vink(punt_id, bool(change["new"]))
-            self.telling.value = samenvatting_html(self.model)
-        return handler
+        return lambda change: self._vink(punt_id, bool(change["new"]))
+
+    @_ui.veilig("telling")
+    def _vink(self, punt_id: str, aan: bool) -> None:
+        self.model.vink(punt_id, aan)
+        self.telling.value = samenvatting_html(self.model)
 
 
-def maak(module: str = MODULE, werkmap: Werkmap | None = None) -> ChecklistView:
-    return ChecklistView(Checklist(werkmap, module))
-
-
-def toon(module: str = MODULE, werkmap: Werkmap | None = None) -> None:
-    """Show the checklist in a notebook (one call). Returns nothing, so no repr on the page."""
-    from IPython.display import HTML, display
-
-    view = maak(module, werkmap)
-    for melding in view.model.werkmap.meldingen:
-        display(HTML(f'<p class="ss-melding">{escape(melding)}</p>'))
-    display(view.widget)
+def maak(module: str = MODULE, werkmap: Werkmap | None = None, *, sleutel: str = SLEUTEL) -> ChecklistView:
+    return ChecklistView(Checklist(werkmap, module, sleutel=sleutel))

@@ -6,8 +6,8 @@ places the quote, with that barrier's (neutral) description. There is no right/w
 shows more than one barrier, so every difference is explained, never marked as "fout".
 
 Model: ``DrempelKeuze`` (pure Python, saved in the werkmap at every change).
-View: ``DrempelKiezenView`` / ``toon(*citaat_ids)``.
-Page blocks: ``toon_drempel(drempel_id)``, ``toon_schoolkant()``.
+View: ``DrempelKiezenView``; notebook: ``pagina.drempel_kiezen("drempel_kiezen", "C072", ...)``.
+Page blocks: ``drempel_html(drempel_id)``, ``schoolkant_html()`` (``pagina.drempel``, ``pagina.schoolkant``).
 """
 
 from __future__ import annotations
@@ -17,72 +17,15 @@ from html import escape
 
 import pandas as pd
 
-from samenschool import data, pagina
+from samenschool import citaat
+from samenschool.antwoord import Antwoord
+from samenschool.drempels import (SECTIE_OUDERS, SECTIE_SCHOOL, citaat_rij, citaten_bij_drempel, drempel_rij,  # noqa: F401
+                                  ouder_drempels, school_drempels, standaard_citaten)
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
 
 MODULE = "03_drempels"
-SECTIE_OUDERS = "drempels_ouders"
-SECTIE_SCHOOL = "focusgroep_drempels"
-
-
-# -- data helpers ----------------------------------------------------------------------------
-def ouder_drempels(drempels: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The nine barriers the parents name, in the report's order."""
-    frame = data.drempels() if drempels is None else drempels
-    frame = frame[frame["kant"] == "ouders"].copy()
-    return frame.sort_values("volgorde", kind="stable").reset_index(drop=True)
-
-
-def school_drempels(drempels: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The barriers the focus group (schools, city, partners) names, in order."""
-    frame = data.drempels() if drempels is None else drempels
-    frame = frame[frame["kant"] == "school"].copy()
-    return frame.sort_values("volgorde", kind="stable").reset_index(drop=True)
-
-
-def drempel_rij(drempel_id: str, drempels: pd.DataFrame | None = None) -> pd.Series:
-    frame = data.drempels() if drempels is None else drempels
-    match = frame[frame["id"] == drempel_id]
-    if match.empty:
-        raise KeyError(f"Drempel {drempel_id} bestaat niet in datasets/drempels.csv")
-    return match.iloc[0]
-
-
-def citaat_rij(citaat_id: str, citaten: pd.DataFrame | None = None) -> pd.Series:
-    frame = data.citaten() if citaten is None else citaten
-    match = frame[frame["id"] == citaat_id]
-    if match.empty:
-        raise KeyError(f"Citaat {citaat_id} bestaat niet in datasets/citaten.csv")
-    return match.iloc[0]
-
-
-def citaten_bij_drempel(drempel_id: str, citaten: pd.DataFrame | None = None,
-                        sectie: str | None = None) -> list[str]:
-    """Ids of the quotes the report places with this barrier (in file order)."""
-    frame = data.citaten() if citaten is None else citaten
-    mask = frame["drempel"] == drempel_id
-    if sectie:
-        mask &= frame["sectie"] == sectie
-    return list(frame.loc[mask, "id"])
-
-
-def standaard_citaten(aantal: int = 3, citaten: pd.DataFrame | None = None,
-                      drempels: pd.DataFrame | None = None) -> list[str]:
-    """A fixed, spread-out choice of parents' quotes for the activity (deterministic):
-    the first quote of every few barriers, so the quotes show different barriers."""
-    ids = list(ouder_drempels(drempels)["id"])
-    gekozen: list[str] = []
-    stap = max(1, len(ids) // max(1, aantal))
-    for drempel_id in ids[::stap] + ids:
-        found = [c for c in citaten_bij_drempel(drempel_id, citaten, SECTIE_OUDERS) if c not in gekozen]
-        if found:
-            gekozen.append(found[0])
-        if len(gekozen) >= aantal:
-            break
-    return gekozen
-
-
+SLEUTEL = "drempel_kiezen"
 # -- feedback (pure) ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Terugkoppeling:
@@ -135,8 +78,9 @@ class DrempelKeuze:
     """One quote, the learner's choice of barriers, saved in the werkmap at every change."""
 
     def __init__(self, citaat_id: str, werkmap: Werkmap | None = None, module: str = MODULE, *,
-                 citaten: pd.DataFrame | None = None, drempels: pd.DataFrame | None = None):
-        self.citaat_id = citaat_id
+                 citaten: pd.DataFrame | None = None, drempels: pd.DataFrame | None = None,
+                 activiteit: str = SLEUTEL, volgorde: int = 0):
+        self.citaat_id, self.activiteit, self.volgorde = citaat_id, activiteit, volgorde
         self.werkmap = werkmap if werkmap is not None else Werkmap.default()
         self.module = module
         self._citaten = citaten
@@ -146,11 +90,16 @@ class DrempelKeuze:
         opgeslagen = self.werkmap.get(module, self.sleutel, {}) or {}
         geldig = set(self.drempel_ids)
         self.gekozen: list[str] = [i for i in opgeslagen.get("gekozen", []) if i in geldig]
-        self.bekeken: bool = bool(opgeslagen.get("bekeken", False))
+        toestand = self.werkmap.toestand(module).get(self.sleutel, {})
+        self.bekeken: bool = bool(isinstance(toestand, dict) and toestand.get("bekeken", False))
 
     @property
     def sleutel(self) -> str:
-        return f"drempel_kiezen_{self.citaat_id}"
+        return f"{self.activiteit}.{self.citaat_id}"
+
+    @property
+    def vraag(self) -> str:
+        return f"Welke drempel(s) zie je in dit verhaal? {citaat.kort(self.citaat['tekst'], 70)}"
 
     @property
     def drempel_ids(self) -> list[str]:
@@ -161,8 +110,10 @@ class DrempelKeuze:
         return dict(zip(self._drempels["id"], self._drempels["naam"]))
 
     def _save(self) -> None:
-        self.werkmap.set(self.module, self.sleutel, {"gekozen": self.gekozen, "bekeken": self.bekeken},
-                         label=f"Welke drempel zie je in citaat {self.citaat_id}?")
+        namen = self.namen
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(
+            self.module, self.sleutel, {"gekozen": self.gekozen}, vraag=self.vraag,
+            tekst=", ".join(namen[i] for i in self.gekozen) or "nog geen drempel gekozen", volgorde=self.volgorde))
 
     def kies(self, drempel_ids) -> None:
         unknown = [i for i in drempel_ids if i not in self.drempel_ids]
@@ -174,7 +125,7 @@ class DrempelKeuze:
 
     def bekijk(self) -> Terugkoppeling:
         self.bekeken = True
-        self._save()
+        self.werkmap.zet_toestand(self.module, self.sleutel, {"bekeken": True})
         return self.terugkoppeling()
 
     def terugkoppeling(self) -> Terugkoppeling:
@@ -202,8 +153,7 @@ class DrempelKiezenView:
         import ipywidgets as w
 
         self.model = model
-        self.citaat = w.HTML(pagina.citaat_html(model.citaat_id) if model._citaten is None
-                             else _citaat_html_uit(model.citaat))
+        self.citaat = w.HTML(citaat.html(model.citaat))
         self.vinkjes = {}
         for drempel_id, naam in model.namen.items():
             box = w.Checkbox(value=drempel_id in model.gekozen, description=naam, indent=False,
@@ -235,26 +185,20 @@ class DrempelKiezenView:
         self.uitleg.value = self.model.terugkoppeling_html()
 
 
-def _citaat_html_uit(row: pd.Series) -> str:
-    return pagina.citaat_html_rij(row)
-
-
-def maak(*citaat_ids: str, aantal: int = 3, werkmap: Werkmap | None = None):
+def maak(*citaat_ids: str, aantal: int = 3, werkmap: Werkmap | None = None, module: str = MODULE,
+         sleutel: str = SLEUTEL):
     """The activity as a widget: one card per quote (default: a fixed spread of quotes)."""
     import ipywidgets as w
 
     ids = list(citaat_ids) or standaard_citaten(aantal)
     wm = werkmap if werkmap is not None else Werkmap.default()
-    views = [DrempelKiezenView(DrempelKeuze(c, wm)) for c in ids]
+    views = [DrempelKiezenView(DrempelKeuze(c, wm, module, activiteit=sleutel, volgorde=i))
+             for i, c in enumerate(ids, start=1)]
     box = w.VBox([v.widget for v in views])
     box.add_class("ss-activiteit")
     box.views = views  # for tests
     return box
 
-
-def toon(*citaat_ids: str, aantal: int = 3) -> None:
-    """Display the activity; on a data problem a Dutch message instead of a traceback."""
-    _ui.toon_widget(lambda: maak(*citaat_ids, aantal=aantal))
 
 
 # -- page blocks -------------------------------------------------------------------------------
@@ -276,17 +220,11 @@ def drempel_html(drempel_id: str, *citaat_ids: str, max_citaten: int = 2, citate
     rij = drempel_rij(drempel_id, drempels)
     ids = list(dict.fromkeys(citaat_ids)) or citaten_bij_drempel(drempel_id, citaten)[:max_citaten]
     kader = KADER.get(drempel_id)
-    citaat = (pagina.citaat_html if citaten is None else
-              (lambda c: _citaat_html_uit(citaat_rij(c, citaten))))
     return (f'<section class="ss-drempel" data-drempel="{escape(drempel_id)}">'
             f'<h3>{escape(rij["naam"])}</h3><p class="ss-drempel-beschrijving">{escape(rij["beschrijving"])}</p>'
             + (f'<p class="ss-drempel-kader">{escape(kader)}</p>' if kader else "")
-            + "".join(citaat(c) for c in ids) + "</section>")
+            + "".join(citaat.html(citaat_rij(c, citaten)) for c in ids) + "</section>")
 
-
-def toon_drempel(drempel_id: str, *citaat_ids: str, max_citaten: int = 2) -> None:
-    """Show one barrier with its quotes, e.g. ``toon_drempel("taal", "C090", "C091")``."""
-    pagina._display(drempel_html(drempel_id, *citaat_ids, max_citaten=max_citaten))
 
 
 def schoolkant_html(max_citaten: int = 1, *, citaten=None, drempels=None) -> str:
@@ -297,6 +235,3 @@ def schoolkant_html(max_citaten: int = 1, *, citaten=None, drempels=None) -> str
     parts.append("</div>")
     return "".join(parts)
 
-
-def toon_schoolkant(max_citaten: int = 1) -> None:
-    pagina._display(schoolkant_html(max_citaten))

@@ -7,7 +7,7 @@ the report says: the good practices that address the scenario's barrier
 (``goede_praktijken.drempels``) and how schools see it (the focus group's barriers and
 quotes). Answers are saved per scenario in the werkmap.
 
-Model: ``Perspectiefwissel``. View: ``PerspectiefView`` / ``toon(citaat_id)``.
+Model: ``Perspectiefwissel``. View: ``PerspectiefView``; notebook: ``pagina.perspectief("perspectief", "C084")``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from html import escape
 
 import pandas as pd
 
-from samenschool import data, invoer, pagina
+from samenschool import citaat, data, drempels, invoer
+from samenschool.antwoord import Antwoord
+from samenschool.drempels import SECTIE_OUDERS, SECTIE_SCHOOL, citaat_rij, citaten_bij_drempel, drempel_rij, ouder_drempels
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
-from samenschool.widgets.drempel_kiezen import (KADER, MODULE, SECTIE_SCHOOL, _citaat_html_uit, citaat_rij,
-                                                 citaten_bij_drempel, drempel_rij)
+from samenschool.widgets.drempel_kiezen import KADER, MODULE
+
+SLEUTEL = "perspectief"
 
 VRAGEN: tuple[tuple[str, str], ...] = (
     ("voelt", "Wat voelt en vreest deze ouder?"),
@@ -29,54 +32,47 @@ VRAGEN: tuple[tuple[str, str], ...] = (
 )
 MAX_TEKENS = 1500
 
-# Which of the focus group's barriers (schools' side) echo a barrier the parents name.
-# A reading of the report (pp. 17-18 and the focus group's "Drempels"), kept here in one
-# place; ids that are not in datasets/drempels.csv are skipped.
-SCHOOLKANT: dict[str, tuple[str, ...]] = {
-    "tijd_ontmoeting": ("school_tijd_middelen",),
-    "wantrouwen_vooroordelen": ("school_drempels_bij_ouders", "school_onwetendheid"),
-    "vast_aanspreekpunt": ("school_tijd_middelen", "school_oververtegenwoordiging"),
-    "negatieve_ervaringen": ("school_onwetendheid", "school_drempels_bij_ouders"),
-    "aangesproken_negatief": ("school_overladen", "school_oververtegenwoordiging"),
-    "andere_ouders": ("school_overladen",),
-    "leefwereld": ("school_onwetendheid", "school_drempels_bij_ouders"),
-    "taal": ("school_taal",),
-    "angst_schroom_leerkrachten": ("school_angst", "school_onwetendheid"),
-}
-
-
 class Perspectiefwissel:
     """Three answers for one scenario, saved at every change; the reveal comes after."""
 
     def __init__(self, citaat_id: str | None = None, werkmap: Werkmap | None = None, module: str = MODULE, *,
                  scenario_id: str | None = None, drempel_id: str | None = None,
                  citaten: pd.DataFrame | None = None, drempels: pd.DataFrame | None = None,
-                 praktijken: pd.DataFrame | None = None):
+                 praktijken: pd.DataFrame | None = None, activiteit: str = SLEUTEL):
         if citaat_id is None and (scenario_id is None or drempel_id is None):
             raise ValueError("Geef een citaat, of een scenario met een drempel.")
         self.citaat_id = citaat_id
         self.scenario_id = scenario_id or citaat_id
         self.werkmap = werkmap if werkmap is not None else Werkmap.default()
-        self.module = module
+        self.module, self.activiteit = module, activiteit
         self._citaten, self._drempels, self._praktijken = citaten, drempels, praktijken
         self.citaat = citaat_rij(citaat_id, citaten) if citaat_id else None
         self.drempel_id = drempel_id or str(self.citaat["drempel"])
         opgeslagen = self.werkmap.get(module, self.sleutel, {}) or {}
-        bewaard = opgeslagen.get("antwoorden", {})
+        bewaard = opgeslagen.get("antwoorden", {}) if isinstance(opgeslagen, dict) else {}
         self.antwoorden: dict[str, str] = {k: str(bewaard.get(k, "")) for k, _ in VRAGEN}
-        self.onthuld: bool = bool(opgeslagen.get("onthuld", False)) and self.klaar
+        toestand = self.werkmap.toestand(module).get(self.sleutel, {})
+        self.onthuld: bool = bool(isinstance(toestand, dict) and toestand.get("onthuld")) and self.klaar
 
     @property
     def sleutel(self) -> str:
-        return f"perspectief_{self.scenario_id}"
+        return f"{self.activiteit}.{self.scenario_id}"
+
+    @property
+    def vraag(self) -> str:
+        if self.citaat is not None:
+            return f"Wissel van perspectief bij {citaat.kort(self.citaat['tekst'], 70)}"
+        return f"Wissel van perspectief ({self.scenario_id})"
 
     @property
     def klaar(self) -> bool:
         return all(self.antwoorden[k].strip() for k, _ in VRAGEN)
 
     def _save(self) -> None:
-        self.werkmap.set(self.module, self.sleutel, {"antwoorden": self.antwoorden, "onthuld": self.onthuld},
-                         label=f"Perspectiefwissel ({self.scenario_id})")
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(
+            self.module, self.sleutel, {"antwoorden": self.antwoorden}, vraag=self.vraag,
+            delen=[(label, self.antwoorden[key] or "(nog leeg)") for key, label in VRAGEN]))
+        self.werkmap.zet_toestand(self.module, self.sleutel, {"onthuld": self.onthuld})
 
     def zet(self, vraag: str, tekst: str) -> invoer.Controle:
         """Save one answer (checked and cleaned); empty is allowed while writing."""
@@ -108,7 +104,7 @@ class Perspectiefwissel:
     def schooldrempels(self) -> list[str]:
         frame = data.drempels() if self._drempels is None else self._drempels
         bekend = set(frame["id"])
-        return [i for i in SCHOOLKANT.get(self.drempel_id, ()) if i in bekend]
+        return [i for i in drempels.schoolkant(self.drempel_id) if i in bekend]
 
     def schoolcitaten(self) -> list[str]:
         ids = []
@@ -119,9 +115,7 @@ class Perspectiefwissel:
         return ids
 
     def _citaat(self, citaat_id: str) -> str:
-        if self._citaten is None:
-            return pagina.citaat_html(citaat_id)
-        return _citaat_html_uit(citaat_rij(citaat_id, self._citaten))
+        return citaat.html(citaat_rij(citaat_id, self._citaten))
 
     def rapport_html(self) -> str:
         """What the report says. Practices and barriers get their short neutral description;
@@ -222,18 +216,12 @@ class PerspectiefView:
 
 
 def maak(citaat_id: str | None = None, *, scenario_id: str | None = None, drempel_id: str | None = None,
-         werkmap: Werkmap | None = None, module: str = MODULE) -> PerspectiefView:
+         werkmap: Werkmap | None = None, module: str = MODULE, sleutel: str = SLEUTEL) -> PerspectiefView:
     """The activity for one quote (default: the first parents' quote of ``drempel_id``,
     or of the first barrier) or for a labelled fictional scenario with its barrier."""
     if citaat_id is None and scenario_id is None:
-        from samenschool.widgets.drempel_kiezen import SECTIE_OUDERS, ouder_drempels
-
         drempel = drempel_id or ouder_drempels()["id"].iloc[0]
         citaat_id = citaten_bij_drempel(drempel, sectie=SECTIE_OUDERS)[0]
-    model = Perspectiefwissel(citaat_id, werkmap, module, scenario_id=scenario_id, drempel_id=drempel_id)
+    model = Perspectiefwissel(citaat_id, werkmap, module, scenario_id=scenario_id, drempel_id=drempel_id,
+                              activiteit=sleutel)
     return PerspectiefView(model)
-
-
-def toon(citaat_id: str | None = None, *, scenario_id: str | None = None, drempel_id: str | None = None,
-         module: str = MODULE) -> None:
-    _ui.toon_widget(lambda: maak(citaat_id, scenario_id=scenario_id, drempel_id=drempel_id, module=module))

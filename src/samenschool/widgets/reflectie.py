@@ -1,13 +1,14 @@
 """Reflection box: a prompt and a text box that saves on every change.
 
 Model: :class:`Reflectie` (no ipywidgets needed). View: :class:`ReflectieView`.
-Notebook: ``reflectie.toon("01_gelijke_kansen", "reflectie", "Wat neem jij mee?")``.
+Notebook: ``pagina.reflectie("reflectie", "Wat neem jij mee?")`` (see ``widgets.module``).
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from samenschool.antwoord import Antwoord
 from samenschool.invoer import controleer_tekst
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
@@ -42,7 +43,8 @@ class Reflectie:
             self.tekst = ""
             self.melding = controle.melding
         else:
-            self.werkmap.set(self.module, self.key, controle.tekst, label=self.vraag)
+            self.werkmap.bewaar(self.module, Antwoord.nieuw(self.module, self.key, controle.tekst, vraag=self.vraag,
+                                                            tekst=controle.tekst))
             self.tekst = controle.tekst
             self.melding = controle.melding
         return controle.ok
@@ -54,11 +56,11 @@ class Reflectie:
 class ReflectieView:
     """Prompt + Textarea + status line. Every change is saved."""
 
-    def __init__(self, model: Reflectie, hoogte: str = "8em", hulptekst: str = ""):
+    def __init__(self, model: Reflectie, hoogte: str = "8em", hulptekst: str = "", label: str = ""):
         import ipywidgets as widgets
 
         self.model = model
-        self.vraag = widgets.HTML(f'<p class="ss-vraag">{escape(model.vraag)}</p>'
+        self.vraag = widgets.HTML(f'<p class="ss-vraag">{escape(label or model.vraag)}</p>'
                                   + (f'<p class="ss-hulp">{escape(hulptekst)}</p>' if hulptekst else ""))
         self.tekst = widgets.Textarea(value=model.tekst, placeholder="Typ hier je antwoord…",
                                       layout=widgets.Layout(width="100%", height=hoogte))
@@ -82,15 +84,9 @@ class ReflectieView:
 
 
 def maak(module: str, key: str, vraag: str, *, werkmap: Werkmap | None = None,
-         max_tekens: int = MAX_TEKENS, hulptekst: str = "") -> ReflectieView:
-    return ReflectieView(Reflectie(module, key, vraag, werkmap, max_tekens), hulptekst=hulptekst)
+         max_tekens: int = MAX_TEKENS, hulptekst: str = "", label: str = "") -> ReflectieView:
+    """``vraag``: the question as the werkboek shows it; ``label``: a shorter text above the box when
+    the page already shows the question (e.g. "Jouw antwoord:" under a question in an exercise)."""
+    return ReflectieView(Reflectie(module, key, vraag, werkmap, max_tekens), hulptekst=hulptekst, label=label)
 
 
-def toon(module: str, key: str, vraag: str, *, werkmap: Werkmap | None = None,
-         max_tekens: int = MAX_TEKENS, hulptekst: str = "") -> None:
-    """Show a reflection box (one line in a notebook)."""
-    _ui.toon_widget(lambda: maak(module, key, vraag, werkmap=werkmap, max_tekens=max_tekens,
-                                 hulptekst=hulptekst))
-
-
-toon_reflectie = toon

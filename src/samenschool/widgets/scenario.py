@@ -19,11 +19,12 @@ from typing import Sequence
 import pandas as pd
 
 from samenschool import data
+from samenschool.antwoord import Antwoord
+from samenschool.citaat import html as citaat_html, kort as kort_citaat
 from samenschool.errors import SamenschoolError
 from samenschool.invoer import controleer_tekst
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
-from samenschool.widgets.sorteer import citaat_html
 
 SLEUTEL = "scenario"
 FICTIE_LABEL = "Verzonnen situatie, gebouwd op wat ouders in het rapport vertellen."
@@ -117,7 +118,15 @@ class ScenarioReeks:
         return self.huidige
 
     def label(self, kaart: Kaart) -> str:
-        return f"{kaart.titel + ': ' if kaart.titel else ''}{kaart.vraag} (kaart {kaart.id})"
+        """The question as the card shows it: the quote's first words (or the situation), then the question."""
+        if kaart.citaat_id:
+            try:
+                wat = kort_citaat(data.kies(data.citaten(), [kaart.citaat_id]).iloc[0]["tekst"], 70)
+            except SamenschoolError:
+                wat = kaart.citaat_id
+        else:
+            wat = kort_citaat(kaart.situatie, 70)
+        return f"{kaart.titel + '. ' if kaart.titel else ''}{wat} {kaart.vraag}"
 
     def bewaar(self, tekst: object, kaart_id: str | None = None) -> bool:
         """Save the answer for a card (default: the current one). Empty text removes it."""
@@ -126,7 +135,9 @@ class ScenarioReeks:
             raise SamenschoolError(f"Er is geen kaart '{kaart_id}'.")
         controle = controleer_tekst(tekst, max_tekens=self.max_tekens, verplicht=True, veld="Je antwoord")
         if controle.tekst:
-            self.werkmap.set(self.module, self._key(kaart.id), controle.tekst, label=self.label(kaart))
+            self.werkmap.bewaar(self.module, Antwoord.nieuw(
+                self.module, self._key(kaart.id), controle.tekst, vraag=self.label(kaart), tekst=controle.tekst,
+                volgorde=self.kaarten.index(kaart) + 1))
         else:
             self.werkmap.delete(self.module, self._key(kaart.id))
         self.antwoorden[kaart.id] = controle.tekst
@@ -227,17 +238,6 @@ def maak(module: str, ids: Sequence[str] | None = None, *, thema: str | None = N
     return ScenarioView(ScenarioReeks(module, kaarten, werkmap, sleutel), rows)
 
 
-def toon(module: str, ids: Sequence[str] | None = None, *, thema: str | None = None, sectie: str | None = None,
-         per_thema: int | None = None, vraag: str = STANDAARD_VRAAG, met_themanaam: bool = True,
-         sleutel: str = SLEUTEL, werkmap: Werkmap | None = None) -> None:
-    """Show scenario cards (one line in a notebook), e.g. ``scenario.toon("01_gelijke_kansen", per_thema=1)``."""
-    _ui.toon_widget(lambda: maak(module, ids, thema=thema, sectie=sectie, per_thema=per_thema, vraag=vraag,
-                                 met_themanaam=met_themanaam, sleutel=sleutel, werkmap=werkmap))
-
-
-toon_scenario = toon
-
-
 # -- read-only overviews ------------------------------------------------------------------
 def _citaten_met(citaten: pd.DataFrame, kolom: str, item_id: str) -> pd.DataFrame:
     return citaten[citaten[kolom].apply(lambda cell: item_id in data.split_list(cell))]
@@ -261,7 +261,7 @@ def beschrijving_is_kit(rij) -> bool:
 def beschrijving_html(rij, *, rapport_tonen: bool = True) -> str:
     """The description as kit text; words from the report only as a marked quote with its source
     (``rapport_tonen=False``: then left out)."""
-    from samenschool.pagina import BRON
+    from samenschool.citaat import BRON
 
     tekst = str(rij.get("beschrijving", "") or "").strip()
     if not tekst or tekst in ("—", "-", "nan"):
@@ -336,16 +336,14 @@ def _tabs_of_accordion(secties: list[tuple[str, str]], soort: str, klasse: str):
     return box
 
 
-def toon_waarden() -> None:
+def waarden_widget():
     """The values of partnership, each with its quotes (open one at a time)."""
-    _ui.toon_widget(lambda: _tabs_of_accordion(waarden_secties(data.citaten(), data.waarden()),
-                                               "accordion", "ss-waarden"))
+    return _tabs_of_accordion(waarden_secties(data.citaten(), data.waarden()), "accordion", "ss-waarden")
 
 
-def toon_impact(bron: str | None = "ouders", *, zonder: Sequence[str] = (), per_impact: int | None = 1) -> None:
+def impact_widget(bron: str | None = "ouders", *, zonder: Sequence[str] = (), per_impact: int | None = 1):
     """The impact of partnership for child, parent and teacher, one story of the parents each.
 
     ``zonder``: quotes to leave out here because the page shows them elsewhere."""
-    _ui.toon_widget(lambda: _tabs_of_accordion(
-        impact_secties(data.citaten(), data.impact(), bron, zonder=zonder, per_impact=per_impact),
-        "tab", "ss-impact-tabs"))
+    return _tabs_of_accordion(impact_secties(data.citaten(), data.impact(), bron, zonder=zonder,
+                                             per_impact=per_impact), "tab", "ss-impact-tabs")

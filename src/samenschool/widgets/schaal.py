@@ -4,7 +4,7 @@
   leven – doen – denken – beslissen") now, and where do you want it to go?
 - :class:`Weging`: give each value of partnership a weight from 0 to 3.
 
-Notebook: ``schaal.toon_plaatsing("02_partnerschap")``, ``schaal.toon_weging("02_partnerschap")``.
+Notebook: ``pagina.plaatsing("plaatsing")``, ``pagina.weging("waarden_weging")`` (see ``widgets.module``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from samenschool import data
+from samenschool.antwoord import Antwoord
 from samenschool.errors import SamenschoolError
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
@@ -53,7 +54,9 @@ class Plaatsing:
         setattr(self, wat, trede)
         waarde = {k: getattr(self, k) for k in ("nu", "doel") if getattr(self, k)}
         if waarde:
-            self.werkmap.set(self.module, self.sleutel, waarde, label=self.label)
+            self.werkmap.bewaar(self.module, Antwoord.nieuw(
+                self.module, self.sleutel, waarde, vraag=self.label,
+                delen=[(vraag, getattr(self, k) or "nog niet gekozen") for k, vraag in self.VRAGEN.items()]))
         else:
             self.werkmap.delete(self.module, self.sleutel)
         return self.samenvatting()
@@ -153,7 +156,10 @@ class Weging:
             self.gewichten[waarde_id] = int(tekst)
         gewogen = self.to_dict()
         if gewogen:
-            self.werkmap.set(self.module, self.sleutel, gewogen, label=self.label)
+            self.werkmap.bewaar(self.module, Antwoord.nieuw(
+                self.module, self.sleutel, gewogen, vraag=self.label,
+                delen=[(self.namen[w], f"{self.gewichten[w]}: {GEWICHT_UITLEG[self.gewichten[w]]}")
+                       for w in self.gewogen]))
         else:
             self.werkmap.delete(self.module, self.sleutel)
 
@@ -262,13 +268,3 @@ def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, ids: Sequen
         waarden = waarden.head(aantal)
     return WegingView(Weging(module, waarden, werkmap, sleutel), met_grafiek=met_grafiek)
 
-
-def toon_plaatsing(module: str, *, treden: Sequence[str] = SAMEN_TREDEN, werkmap: Werkmap | None = None) -> None:
-    """Show the ladder "Samen weten … Samen beslissen": now and goal (one line in a notebook)."""
-    _ui.toon_widget(lambda: maak_plaatsing(module, treden=treden, werkmap=werkmap))
-
-
-def toon_weging(module: str, *, ids: Sequence[str] | None = None, aantal: int | None = KERNWAARDEN,
-                werkmap: Werkmap | None = None) -> None:
-    """Show the value weighing 0-3 (one line in a notebook)."""
-    _ui.toon_widget(lambda: maak_weging(module, ids=ids, aantal=aantal, werkmap=werkmap))

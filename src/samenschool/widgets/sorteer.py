@@ -2,7 +2,7 @@
 then compares with how the group itself read them.
 
 Model: :class:`Sorteerder` (no ipywidgets needed). View: :class:`SorteerView`.
-Notebook: ``sorteer.toon("01_gelijke_kansen", n=5)``.
+Notebook: ``pagina.sorteer("sorteer", n=5)`` (see ``widgets.module``).
 
 Answers are saved per quote, under ``sorteer.<citaat-id>`` (value: the theme id).
 The feedback never says "fout": the themes overlap, and another reading can be right too.
@@ -16,6 +16,9 @@ from html import escape
 import pandas as pd
 
 from samenschool import data
+from samenschool.citaat import html as citaat_html
+from samenschool.antwoord import Antwoord
+from samenschool.citaat import kort as kort_citaat
 from samenschool.errors import SamenschoolError
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
@@ -95,9 +98,7 @@ class Sorteerder:
         return str(self.citaten.loc[self.citaten["id"] == citaat_id, "tekst"].iloc[0])
 
     def label(self, citaat_id: str) -> str:
-        tekst = self.tekst(citaat_id)
-        kort = tekst if len(tekst) <= 90 else tekst[:87].rsplit(" ", 1)[0] + " …"
-        return f"Bij welk thema hoort dit citaat? “{kort}”"
+        return f"Bij welk thema hoort dit citaat? {kort_citaat(self.tekst(citaat_id), 90)}"
 
     def kies(self, citaat_id: str, thema_id: str | None) -> None:
         """Save the learner's theme for one quote (None or '' clears it)."""
@@ -109,7 +110,9 @@ class Sorteerder:
         else:
             if thema_id not in self.thema_namen:
                 raise SamenschoolError(f"'{thema_id}' is geen thema. Kies een van de vijf thema's.")
-            self.werkmap.set(self.module, self._key(citaat_id), thema_id, label=self.label(citaat_id))
+            self.werkmap.bewaar(self.module, Antwoord.nieuw(
+                self.module, self._key(citaat_id), thema_id, vraag=self.label(citaat_id),
+                tekst=self.thema_namen[thema_id], volgorde=self.citaat_ids.index(citaat_id) + 1))
             self.keuzes[citaat_id] = thema_id
 
     @property
@@ -173,13 +176,6 @@ class Sorteerder:
 
         jij, groep = self.telling()
         return grafiek.sortering_vs_groep(jij, groep)
-
-
-def citaat_html(rij) -> str:
-    """A quote as on every page (verbatim, speaker, source), from a row of citaten."""
-    from samenschool.pagina import citaat_html_rij
-
-    return citaat_html_rij(rij)
 
 
 class SorteerView:
@@ -252,7 +248,7 @@ class SorteerView:
 
 def maak(module: str, n: int = 5, *, citaat_ids: list[str] | None = None, werkmap: Werkmap | None = None,
          citaten: pd.DataFrame | None = None, themas: pd.DataFrame | None = None,
-         met_grafiek: bool = True) -> SorteerView:
+         met_grafiek: bool = True, sleutel: str = SLEUTEL) -> SorteerView:
     citaten = data.citaten() if citaten is None else citaten
     themas = data.themas() if themas is None else themas
     if "nummer" in themas.columns:
@@ -261,12 +257,5 @@ def maak(module: str, n: int = 5, *, citaat_ids: list[str] | None = None, werkma
         rows = data.kies(citaten, citaat_ids)
     else:
         rows = kies_citaten(citaten, themas, n)
-    return SorteerView(Sorteerder(module, rows, themas, werkmap), met_grafiek=met_grafiek)
+    return SorteerView(Sorteerder(module, rows, themas, werkmap, sleutel), met_grafiek=met_grafiek)
 
-
-def toon(module: str, n: int = 5, *, citaat_ids: list[str] | None = None, werkmap: Werkmap | None = None) -> None:
-    """Show the sorter (one line in a notebook)."""
-    _ui.toon_widget(lambda: maak(module, n, citaat_ids=citaat_ids, werkmap=werkmap))
-
-
-toon_sorteer = toon

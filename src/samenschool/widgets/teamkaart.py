@@ -26,9 +26,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from samenschool.antwoord import Antwoord
+from samenschool.drempels import ouder_drempels
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
-from samenschool.widgets.drempel_kiezen import MODULE, ouder_drempels
+
+MODULE = "03_drempels"
 
 SCHAAL = {0: "speelt niet bij ons", 1: "speelt een beetje", 2: "speelt duidelijk", 3: "speelt sterk"}
 BESTAND_SOORT = "samenschool-teamkaart"
@@ -100,10 +103,13 @@ class TeamKaart:
         return f"{label} ({n})"
 
     # -- changes ----------------------------------------------------------------------------
+    VRAAG = "Teamkaart: hoe sterk speelt elke drempel bij ons? (0-3 per teamlid)"
+
     def _save(self) -> None:
-        self.werkmap.set(self.module, self.sleutel, {"leden": self.leden},
-                         label="Teamkaart: hoe sterk speelt elke drempel bij ons? (0-3 per teamlid)")
-        _ui.meld_wijziging(self.module)
+        delen = [(lid, "; ".join(f"{self.namen[d]}: {g}" for d, g in gewichten.items()))
+                 for lid, gewichten in self.leden.items()]
+        self.werkmap.bewaar(self.module, Antwoord.nieuw(self.module, self.sleutel, {"leden": self.leden},
+                                                        vraag=self.VRAAG, delen=delen))
 
     def add_member(self, label: str, gewichten: dict[str, int], *, vervang: bool = False) -> str:
         """Add one member's weights. Returns the label used (made unique unless ``vervang``)."""
@@ -415,9 +421,5 @@ class TeamKaartView:
         self._ververs()
 
 
-def maak(werkmap: Werkmap | None = None, module: str = MODULE) -> TeamKaartView:
-    return TeamKaartView(TeamKaart(werkmap, module))
-
-
-def toon(module: str = MODULE) -> None:
-    _ui.toon_widget(lambda: maak(module=module))
+def maak(werkmap: Werkmap | None = None, module: str = MODULE, *, sleutel: str = SLEUTEL) -> TeamKaartView:
+    return TeamKaartView(TeamKaart(werkmap, module, sleutel=sleutel))
