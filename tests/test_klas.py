@@ -244,3 +244,99 @@ def test_werkmap_klas_command_writes_the_werkboeken(tmp_path, monkeypatch, capsy
     assert "2 werkboek(en)" in capsys.readouterr().out
     assert sorted(p.name for p in (tmp_path / "klas").iterdir()) == [
         f"deelnemer-0{n}.{ext}" for n in (1, 2) for ext in ("docx", "html", "md")]
+
+
+def test_wipes_say_what_they_wipe_and_wipe_only_that(tmp_path, monkeypatch, capsys):
+    from samenschool import cli
+    from samenschool.werkmap import Werkmap
+
+    basis = tmp_path / "wm"
+    monkeypatch.setenv("SAMENSCHOOL_WERKMAP", str(basis))
+    _bewaar(Werkmap(basis), "02_partnerschap", "reflectie", "van de begeleider")
+    for nummer in (1, 2, 3):
+        _bewaar(Werkmap(basis / "deelnemers" / deelnemer.map_naam(nummer)), "02_partnerschap", "reflectie", f"{nummer}")
+    deelnemer.Register(basis).schrijf_in("a" * 32)
+
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("nee\n"))
+    assert cli.main(["werkmap", "wis", "--klas"]) == 1  # asks first, shows how many
+    out = capsys.readouterr().out
+    assert "3 deelnemer(s)" in out and "Niets gewist." in out
+    assert len(klas.deelnemer_mappen(basis)) == 3
+
+    assert cli.main(["werkmap", "wis", "--ja"]) == 0  # the facilitator's own answers only
+    out = capsys.readouterr().out
+    assert "eigen antwoorden" in out and "3 deelnemer(s) blijven staan" in out
+    assert Werkmap(basis).modules() == [] and len(klas.deelnemer_mappen(basis)) == 3
+
+    _bewaar(Werkmap(basis), "02_partnerschap", "reflectie", "van de begeleider")
+    assert cli.main(["werkmap", "wis", "--klas", "--ja"]) == 0
+    assert "van 3 deelnemer(s)" in capsys.readouterr().out
+    assert klas.deelnemer_mappen(basis) == [] and Werkmap(basis).modules() == ["02_partnerschap"]
+    assert cli.main(["werkmap", "wis", "--klas", "--ja"]) == 0
+    assert "geen antwoorden van deelnemers" in capsys.readouterr().out
+
+
+def test_start_page_wording_in_room_mode(tmp_path, monkeypatch):
+    from samenschool.werkmap import Werkmap
+    from samenschool.widgets.werkmap_beheer import WerkmapBeheer
+
+    monkeypatch.setenv("SAMENSCHOOL_WERKMAP", str(tmp_path))
+    monkeypatch.setenv(deelnemer.KLAS_ENV_VAR, "1")
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv(deelnemer.HEADER_ENV, "4")
+    model = WerkmapBeheer(Werkmap.default())
+    assert "computer van je begeleider" in model.uitleg_html() and "deze computer" not in model.uitleg_html()
+    assert model.begeleider_html() == ""  # no folder, no commands on a participant's page
+    assert "deelnemer-004" not in model.uitleg_html()
+    monkeypatch.delenv(deelnemer.HEADER_ENV)
+    facilitator = WerkmapBeheer(Werkmap.default())
+    assert "alleen de jouwe" in facilitator.uitleg_html()
+    assert "werkmap wis --klas" in facilitator.begeleider_html()
+
+
+def zaal_vullen(basis: Path, aantal: int = 3) -> None:
+    """Answers as the widgets themselves save them, for ``aantal`` participants."""
+    from samenschool import data
+    from samenschool.werkmap import Werkmap
+    from samenschool.widgets.reflectie import Reflectie
+    from samenschool.widgets.schaal import SAMEN_TREDEN, Plaatsing, Weging
+    from samenschool.widgets.sorteer import Sorteerder, kies_citaten
+    from samenschool.widgets.teamkaart import TeamKaart
+
+    citaten = kies_citaten(data.citaten(), data.themas(), n=3)
+    themas = list(data.themas()["id"])
+    reflecties = ["Ik wil ouders vaker zelf aanspreken, niet alleen via een briefje.",
+                  "De schoolrekening: we kijken samen welke kosten echt nodig zijn.",
+                  "Meer tijd maken voor een gesprek aan de schoolpoort."]
+    for n in range(1, aantal + 1):
+        wm = Werkmap(basis / "deelnemers" / deelnemer.map_naam(n))
+        sorteer = Sorteerder("01_gelijke_kansen", citaten, data.themas(), wm)
+        for i, cid in enumerate(sorteer.citaat_ids):
+            groep = sorteer.groep[cid]
+            sorteer.kies(cid, groep if (n + i) % 3 else themas[(themas.index(groep) + 1) % len(themas)])
+        plaats = Plaatsing("02_partnerschap", wm)
+        plaats.zet("nu", SAMEN_TREDEN[n % 2])
+        plaats.zet("doel", SAMEN_TREDEN[3 + n % 2])
+        weging = Weging("02_partnerschap", data.waarden(), wm)
+        for j, wid in enumerate(weging.namen):
+            weging.zet(wid, (j + n) % 4)
+        kaart = TeamKaart(wm)
+        kaart.add_member(f"Teamlid {n}", {d: (k * n) % 4 for k, d in enumerate(kaart.drempel_ids)})
+        Reflectie("02_partnerschap", "reflectie", "Welke waarde wil jij sterker maken?", wm).bewaar(
+            reflecties[(n - 1) % len(reflecties)])
+
+
+def test_projector_reads_what_the_widgets_save(tmp_path):
+    zaal_vullen(tmp_path, 3)
+    staat = zaal.overzicht(tmp_path)
+    assert staat["waar"]["deelnemers"] == 3
+    assert len(staat["sortering"]) == 3 and all(c["totaal"] == 3 and c["groep"] for c in staat["sortering"])
+    assert sum(c["eens"] for c in staat["sortering"]) == 6  # two of three chose the parents' reading
+    assert staat["plaatsing"]["aantal_nu"] == 3 and staat["plaatsing"]["aantal_doel"] == 3
+    assert staat["weging"]["aantal"] == 3 and staat["weging"]["rijen"]
+    assert staat["drempels"]["leden"] == 3 and len(staat["drempels"]["rijen"]) == 9
+    assert staat["muur"]["totaal"] == 3
+    from samenschool.server import Klas
+
+    html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
+    assert html.count('class="alt"') == 3 + 3  # a text under every chart: 3 quotes, placement, weights, barriers

@@ -232,8 +232,6 @@ def reflecties(people: list[Deelnemer], is_reflectie: Callable[[str, dict, str],
     items = []
     for person in people:
         for module in sorted(person.modules):
-            if module == NAAM_MODULE:
-                continue
             for sleutel, antwoord in person.antwoorden(module).items():
                 tekst = str(antwoord.get("tekst") or antwoord.get("waarde") or "").strip()
                 if tekst and isinstance(antwoord.get("waarde"), str) and is_reflectie(module, antwoord, sleutel):
