@@ -340,3 +340,9 @@ def test_projector_reads_what_the_widgets_save(tmp_path):
 
     html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
     assert html.count('class="alt"') == 3 + 3  # a text under every chart: 3 quotes, placement, weights, barriers
+
+
+def test_after_the_room_joined_the_pool_keeps_a_few_kernels_only():
+    from samenschool.server import pool_na_start
+
+    assert [pool_na_start(n) for n in (1, 2, 5, 10, 25, 60)] == [1, 2, 2, 2, 5, 12]

@@ -295,6 +295,8 @@ class SamenschoolVoila(Voila):
 
     def init_settings(self):
         settings = super().init_settings()
+        if self.voila_configuration.preheat_kernel:
+            self._kleinere_pool_na_start(settings["kernel_manager"])
         settings["samenschool_klas"] = Klas(Path(self.root_dir), self.klas, os.environ.get(TOKEN_ENV_VAR, ""))
         settings["default_handler_class"] = NietGevonden
         return settings
@@ -327,6 +329,26 @@ class SamenschoolVoila(Voila):
             (r"/zaal/werkboeken\.zip", WerkboekenHandler),
         ]
         return eigen + kept
+
+
+    def _kleinere_pool_na_start(self, km) -> None:
+        """Once the room has joined, refill the start page's pool to a few kernels only: a full
+        second pool would double the memory while everyone works (latecomers still join fast)."""
+        origineel = km.get_rendered_notebook
+        nabestelling = pool_na_start(self.deelnemers)
+
+        async def get_rendered_notebook(notebook_name, *args, **kwargs):
+            config = km.kernel_pools_config.get(notebook_name)
+            if isinstance(config, dict):
+                config["pool_size"] = nabestelling
+            return await origineel(notebook_name, *args, **kwargs)
+
+        km.get_rendered_notebook = get_rendered_notebook
+
+
+def pool_na_start(deelnemers: int) -> int:
+    """Kernels kept ready for latecomers once the room has joined."""
+    return min(deelnemers, max(2, deelnemers // 5))
 
 
 def main(argv: list[str] | None = None) -> None:

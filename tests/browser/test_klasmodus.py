@@ -303,7 +303,62 @@ def test_participants_apart_and_the_projector_shows_answers_within_5_s(klas, bro
         # kernels return to the pool or stop when the pages close
         for page in (page_a, page_b):
             page.goto("about:blank")
-        assert klas.wacht_op_kernels(POOL) <= POOL
+        assert klas.wacht_op_kernels(POOL) <= POOL  # the pool refills to pool_na_start(POOL) = POOL
+    finally:
+        for context in contexts:
+            context.close()
+        zaal_ctx.close()
+
+
+def _sorteer(page, klas, thema: str) -> None:
+    open_module(page, klas.deelnemer, "01_gelijke_kansen.ipynb")
+    selects = page.locator(".ss-sorteer .ss-keuze select")
+    selects.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    for i in range(selects.count()):
+        selects.nth(i).select_option(label=thema)
+    page.locator(".ss-sorteer").get_by_text("citaten gesorteerd").first.wait_for()
+
+
+def _teamkaart(page, klas, gewicht: str) -> None:
+    open_module(page, klas.deelnemer, "03_drempels.ipynb")
+    kaart = page.locator(".ss-teamkaart")
+    kaart.scroll_into_view_if_needed()
+    kaart.locator(".ss-weging").first.locator("button", has_text=gewicht).click()
+    kaart.locator(".ss-knop-volgende").click()
+    kaart.get_by_text("Bewaard voor").wait_for()
+
+
+def test_participants_do_modules_01_and_03_and_the_zaal_shows_it_live(klas, browser):
+    """The issue's "done when": participants join through the room's address, sort the quotes of
+    module 01 and weigh the barriers of module 03; the projector shows both, without names."""
+    zaal_ctx = browser.new_context(viewport={"width": 683, "height": 512}, device_scale_factor=1.5, locale="nl-BE")
+    zaal = zaal_ctx.new_page()
+    zaal.set_default_timeout(PAGE_TIMEOUT_MS)
+    zaal.goto(klas.zaal)
+    contexts = []
+    try:
+        for thema, gewicht in (("Betaalbaarheid van het onderwijs", "3"), ("Informatie en communicatie", "1")):
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+            contexts.append(context)
+            page = context.new_page()
+            page.set_default_timeout(PAGE_TIMEOUT_MS)
+            _sorteer(page, klas, thema)
+            _teamkaart(page, klas, gewicht)
+            page.goto("about:blank")
+        sortering = zaal.locator("section[aria-labelledby=t-sorteer]")
+        sortering.get_by_text("Informatie en communicatie").first.wait_for(timeout=10_000)
+        tekst = sortering.inner_text()
+        assert "Betaalbaarheid van het onderwijs" in tekst and "De oudergroep las het als" in tekst
+        assert "2 deelnemers sorteerden dit citaat" in tekst
+        drempels = zaal.locator("section[aria-labelledby=t-drempels]")
+        drempels.get_by_text("teamleden").wait_for(timeout=10_000)
+        alt = drempels.locator(".alt").inner_text()
+        assert "2 teamleden" in alt and "gemiddeld 2,0" in alt and "(van 1 tot 3)" in alt
+        zaal.locator("#t-sorteer").scroll_into_view_if_needed()
+        _screenshot(zaal, "zaal-module01-1024x768-150.png")
+        zaal.locator("#t-drempels").scroll_into_view_if_needed()
+        _screenshot(zaal, "zaal-module03-1024x768-150.png")
+        assert "deelnemer-0" not in zaal.content()
     finally:
         for context in contexts:
             context.close()
