@@ -346,3 +346,17 @@ def test_after_the_room_joined_the_pool_keeps_a_few_kernels_only():
     from samenschool.server import pool_na_start
 
     assert [pool_na_start(n) for n in (1, 2, 5, 10, 25, 60)] == [1, 2, 2, 2, 5, 12]
+
+
+def test_static_files_only_images_next_to_the_learner_pages():
+    import re
+
+    from samenschool.server import BESTAND, LEERPAGINA
+
+    ok = ["notebooks/img/kaart.png", "exercises/schema.svg"]
+    nee = ["notebooks/../exercises/bron/a.png", "exercises/bron/a.png", "src/a.png", "notebooks/01.ipynb",
+           "datasets/citaten.csv"]
+    assert all(re.fullmatch(BESTAND, p) for p in ok) and not any(re.fullmatch(BESTAND, p) for p in nee)
+    assert LEERPAGINA.fullmatch("notebooks/01_gelijke_kansen.ipynb") and LEERPAGINA.fullmatch("exercises/01_x.ipynb")
+    for path in ("exercises/bron/01_x.ipynb", "notebooks/../src/a.ipynb", "benchmarks/floor.ipynb", "notebooks/.x.ipynb"):
+        assert not LEERPAGINA.fullmatch(path), path

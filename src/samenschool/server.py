@@ -47,7 +47,7 @@ BEGELEIDER_COOKIE = "samenschool_begeleider"
 COOKIE_PROEF = "ss_cookie"  # marks the request after the cookie was set: no second try
 LOKAAL = {"127.0.0.1", "::1"}
 LEERPAGINA = re.compile(r"(notebooks|exercises)/[A-Za-z0-9][A-Za-z0-9_\-]*\.ipynb")
-BESTAND = r"(?:notebooks|exercises(?!/bron/))/[^?#]*\.(?:png|jpe?g|gif|svg|webp)"
+BESTAND = r"(?:notebooks|exercises(?!/bron/))/(?:(?!\.\.)[^?#\\])*\.(?:png|jpe?g|gif|svg|webp)"  # no "..", no bron
 MAX_LEEFTIJD = 60 * 60 * 24 * 365
 PAGINAS = PACKAGE_DIR / "templates" / "klas"
 
