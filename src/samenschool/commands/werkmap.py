@@ -44,6 +44,9 @@ def run(args) -> int:
     modules = wm.modules()
     print(f"Je werkmap: {wm.folder}")
     print("Modules met antwoorden: " + (", ".join(modules) if modules else "nog geen"))
+    mensen = _met_antwoorden(wm)
+    if mensen:
+        print(f"Klasmodus: antwoorden van {len(mensen)} deelnemer(s) in {wm.folder / 'deelnemers'}.")
     return 0
 
 
