@@ -101,7 +101,7 @@ def controleer_cookie(sleutel: bytes, waarde: str | None) -> str | None:
     if not match:
         return None
     deelnemer, handtekening = match.groups()
-    return deelnemer if hmac.compare_digest(handtekening, _handtekening(sleutel, deelnemer)) else None
+    return deelnemer if hmac.compare_digest(handtekening.encode(), _handtekening(sleutel, deelnemer).encode()) else None
 
 
 def _hash(deelnemer: str) -> str:

@@ -97,7 +97,6 @@ class KlasMixin:
         return self.request.remote_ip in LOKAAL
 
     def cookie_waarde(self, name: str) -> str | None:
-        # read from the header itself: tornado's own parser would accept other cookies' quoting
         morsel = self.request.cookies.get(name)
         return morsel.value if morsel is not None else None
 
@@ -105,7 +104,7 @@ class KlasMixin:
         if not self.klas.klas:
             return self.is_lokaal()
         waarde = self.cookie_waarde(BEGELEIDER_COOKIE) or ""
-        return bool(self.klas.token) and hmac.compare_digest(waarde, self.klas.begeleider_cookie())
+        return bool(self.klas.token) and hmac.compare_digest(waarde.encode(), self.klas.begeleider_cookie().encode())
 
     def deelnemer(self) -> str | None:
         return deelnemer.controleer_cookie(self.klas.sleutel, self.cookie_waarde(deelnemer.COOKIE))
@@ -121,7 +120,7 @@ class KlasMixin:
         token = self.get_query_argument("token", None)
         if token is None:
             return False
-        if not (self.klas.token and hmac.compare_digest(token, self.klas.token)):
+        if not (self.klas.token and hmac.compare_digest(token.encode(), self.klas.token.encode())):
             raise tornado.web.HTTPError(403, reason="begeleider")
         self.set_cookie(BEGELEIDER_COOKIE, self.klas.begeleider_cookie(), path="/", httponly=True,
                         samesite="Strict", expires_days=1)

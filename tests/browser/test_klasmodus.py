@@ -143,7 +143,7 @@ def test_room_reaches_only_learner_pages(klas):
 
 def test_facilitator_pages_need_the_token(klas):
     for base in (klas.deelnemer, klas.lokaal):
-        for path in ("/zaal", "/zaal/inhoud", "/zaal/werkboeken.zip", "/zaal?token=fout", f"/voila/render/{BEGELEIDER_NB}"):
+        for path in ("/zaal", "/zaal/inhoud", "/zaal/werkboeken.zip", "/zaal?token=fout", "/zaal?token=%C3%A9", f"/voila/render/{BEGELEIDER_NB}"):
             resp = _get(base + path)
             assert resp.status_code == 403, (base, path)
             assert "Alleen voor de begeleider" in resp.text and TOKEN not in resp.text
