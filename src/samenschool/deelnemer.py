@@ -185,8 +185,31 @@ def wacht_op_verzoek() -> None:
         return
     from voila.utils import wait_for_request
 
+    _voorverwarmen()
     wait_for_request()
     _VERZOEK_GELEZEN = True
+
+
+def _voorverwarmen() -> None:
+    """While the kernel waits in the pool: do now what every page does first (import the
+    widgets, read the learning path and the data files), so a participant's join only runs
+    what depends on them. Nothing here knows the participant yet."""
+    import importlib
+    import pkgutil
+
+    try:
+        import samenschool.widgets as widgets
+        from samenschool import data, gids, leerpad
+
+        for info in pkgutil.iter_modules(widgets.__path__):
+            importlib.import_module(f"samenschool.widgets.{info.name}")
+        leerpad.modules()
+        leerpad.oefeningen()
+        gids.routes_info()
+        for naam in ("citaten", "themas", "drempels", "waarden"):
+            getattr(data, naam)()
+    except Exception:  # warming up is an optimisation: the page itself reports real problems
+        pass
 
 
 def deelnemer_nummer() -> int | None:
