@@ -17,21 +17,27 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def kopie(tmp_path, monkeypatch):
-    """A copy of notebooks/ and exercises/ with an empty facilitator_guide/ (SAMENSCHOOL_ROOT)."""
-    shutil.copytree(REPO / "notebooks", tmp_path / "notebooks")
-    shutil.copytree(REPO / "exercises", tmp_path / "exercises")
+    """A copy of notebooks/, exercises/ and datasets/ with an empty facilitator_guide/ (SAMENSCHOOL_ROOT)."""
+    for naam in ("notebooks", "exercises", "datasets"):
+        shutil.copytree(REPO / naam, tmp_path / naam)
     (tmp_path / "facilitator_guide").mkdir()
     monkeypatch.setenv("SAMENSCHOOL_ROOT", str(tmp_path))
-    leerpad.modules.cache_clear()
+    monkeypatch.delenv("SAMENSCHOOL_DATASETS", raising=False)
+    _vergeet()
     yield tmp_path
-    leerpad.modules.cache_clear()
+    _vergeet()
+
+
+def _vergeet():
+    leerpad.vergeet()
+    getattr(gids.routes_info, "cache_clear", lambda: None)()  # a test may have replaced it
 
 
 @pytest.fixture(autouse=True)
 def _verse_cache():
-    leerpad.modules.cache_clear()
+    _vergeet()
     yield
-    leerpad.modules.cache_clear()
+    _vergeet()
 
 
 def zet_metadata(root: Path, module_id: str, **velden) -> None:
@@ -39,27 +45,43 @@ def zet_metadata(root: Path, module_id: str, **velden) -> None:
     nb = json.loads(path.read_text(encoding="utf-8"))
     meta = nb["metadata"]["samenschool"]
     for sleutel, waarde in velden.items():
-        if sleutel in ("uitleg", "activiteiten"):
+        if sleutel == "uitleg":
             meta["tijd"][sleutel] = waarde
         else:
             meta[sleutel] = waarde
     path.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
-    leerpad.modules.cache_clear()
+    _vergeet()
+
+
+def zet_activiteiten(root: Path, module_id: str, **per_sleutel) -> None:
+    """Change declared activities: ``sorteer={"minuten": 20, "optioneel": True}``."""
+    path = root / "notebooks" / f"{module_id}.ipynb"
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for act in nb["metadata"]["samenschool"]["activiteiten"]:
+        act.update(per_sleutel.get(act["sleutel"], {}))
+    path.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+    _vergeet()
+
+
+def geen_optionele(root: Path, module_id: str) -> None:
+    mod = leerpad.module(module_id)
+    zet_activiteiten(root, module_id, **{a.sleutel: {"optioneel": False} for a in mod.activiteiten})
 
 
 def test_every_route_has_a_title_audience_time_and_modules_that_exist():
     bestaand = {m.id for m in leerpad.modules()}
-    assert set(gids.ROUTES) == {"lerarenopleiding", "schoolteam", "zelfstudie"}
-    for naam, route in gids.ROUTES.items():
+    routes = gids.routes_info()
+    assert set(routes) == {"lerarenopleiding", "schoolteam", "zelfstudie"}
+    for naam, route in routes.items():
         assert route["titel"] and route["publiek"], naam
         assert route["beschikbaar_min"] == sum(s["beschikbaar_min"] for s in route["sessies"]), naam
         assert route["modules"] and route["modules"][0] == "00_start", naam
         missing = [m for m in route["modules"] if m not in bestaand]
         assert not missing, f"{naam}: deze modules bestaan niet (of hebben geen metadata): {missing}"
-    assert gids.ROUTES["lerarenopleiding"]["beschikbaar_min"] == 180
-    assert [s["beschikbaar_min"] for s in gids.ROUTES["lerarenopleiding"]["sessies"]] == [90, 90]
-    assert gids.ROUTES["schoolteam"]["beschikbaar_min"] == 180
-    assert gids.ROUTES["zelfstudie"]["beschikbaar_min"] == 120
+    assert routes["lerarenopleiding"]["beschikbaar_min"] == 180
+    assert [s["beschikbaar_min"] for s in routes["lerarenopleiding"]["sessies"]] == [90, 90]
+    assert routes["schoolteam"]["beschikbaar_min"] == 180
+    assert routes["zelfstudie"]["beschikbaar_min"] == 120
 
 
 def test_the_schedule_follows_the_notebook_metadata(kopie):
@@ -77,7 +99,7 @@ def test_the_schedule_follows_the_notebook_metadata(kopie):
 
 
 def test_start_times_add_up_and_a_long_session_gets_one_break(kopie):
-    for naam in gids.ROUTES:
+    for naam in gids.routes_info():
         for sessie in gids.sessies(naam):
             minuten = [o.totaal_min for o in sessie.onderdelen]
             assert sessie.totaal_min == sum(minuten) + (10 if sessie.beschikbaar_min >= 90 and len(minuten) > 1 else 0)
@@ -90,8 +112,8 @@ def test_start_times_add_up_and_a_long_session_gets_one_break(kopie):
 
 def _maak_te_lang(monkeypatch, route: str, extra: int) -> None:
     """One session with modules 00-03 that has ``extra`` minutes too few (negative: spare time)."""
-    routes = copy.deepcopy(gids.ROUTES)
-    monkeypatch.setattr(gids, "ROUTES", routes)
+    routes = copy.deepcopy(gids.routes_info())
+    monkeypatch.setattr(gids, "routes_info", lambda: routes)
     routes[route]["sessies"] = [{"titel": "Test", "beschikbaar_min": 1000, "onderdelen": [
         "00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels"]}]
     nodig = gids.sessies(route)[0].totaal_min
@@ -101,27 +123,31 @@ def _maak_te_lang(monkeypatch, route: str, extra: int) -> None:
 
 def test_when_it_does_not_fit_it_names_the_optional_activities_to_drop(kopie, monkeypatch):
     route = "lerarenopleiding"
+    for mod in ("00_start", "03_drempels"):
+        geen_optionele(kopie, mod)
+    zet_activiteiten(kopie, "01_gelijke_kansen", scenario={"titel": "Lange activiteit", "minuten": 20, "optioneel": True},
+                     sorteer={"optioneel": False},
+                     reflectie={"titel": "Korte activiteit", "minuten": 5, "optioneel": True})
+    zet_activiteiten(kopie, "02_partnerschap", waarden_weging={"titel": "Middelste activiteit", "minuten": 8,
+                                                               "optioneel": True},
+                     impact={"optioneel": False})
     _maak_te_lang(monkeypatch, route, extra=12)
     sessie = gids.sessies(route)[0]
     assert sessie.teveel_min == 12
-    ids = [o.id for o in sessie.onderdelen if o.is_module]
-    zet_metadata(kopie, ids[1], optioneel=[{"titel": "Lange activiteit", "min": 20},
-                                         {"titel": "Korte activiteit", "min": 5}])
-    zet_metadata(kopie, ids[2], optioneel=[{"titel": "Middelste activiteit", "min": 8}])
     text = gids.schema_markdown(route)
     assert "**Past niet:**" in text and "12 min te veel" in text
     # 5 + 8 = 13 covers 12 with fewer minutes than 20 alone
-    assert "- Korte activiteit" in text and "- Middelste activiteit" in text
-    assert "- Lange activiteit" not in text
+    assert "- Activiteit 3: Korte activiteit (01_gelijke_kansen, 5 min)" in text
+    assert "- Activiteit 2: Middelste activiteit (02_partnerschap, 8 min)" in text
+    assert "- Activiteit 1: Lange activiteit" not in text
     assert f"Dan duurt de sessie {sessie.totaal_min - 13} min." in text
 
 
 def test_when_nothing_is_optional_it_says_so_and_gives_the_minutes(kopie, monkeypatch):
     route = "lerarenopleiding"
+    for mod in ("00_start", "01_gelijke_kansen", "02_partnerschap", "03_drempels"):
+        geen_optionele(kopie, mod)
     _maak_te_lang(monkeypatch, route, extra=9)
-    for mod in gids.ROUTES[route]["sessies"][0]["onderdelen"]:
-        if isinstance(mod, str):
-            zet_metadata(kopie, mod, optioneel=[])
     text = gids.schema_markdown(route)
     assert "9 min te veel" in text and "als optioneel gemarkeerd" in text
 
@@ -142,7 +168,7 @@ def test_te_schrappen_picks_the_smallest_cover():
 
 def test_a_missing_module_gives_a_clear_dutch_error(kopie):
     (kopie / "notebooks" / "00_start.ipynb").unlink()
-    leerpad.modules.cache_clear()
+    _vergeet()
     from samenschool.errors import SamenschoolError
 
     with pytest.raises(SamenschoolError, match="00_start"):
@@ -152,7 +178,7 @@ def test_a_missing_module_gives_a_clear_dutch_error(kopie):
 def test_maak_and_controleer_on_a_copy(kopie, capsys):
     assert main(["gids", "controleer"]) == 1
     assert main(["gids", "maak"]) == 0
-    for route in gids.ROUTES:
+    for route in gids.routes_info():
         assert (kopie / "facilitator_guide" / f"tijdschema_{route}.md").exists()
     assert main(["gids", "controleer"]) == 0
     zet_metadata(kopie, "00_start", uitleg=leerpad.module("00_start").uitleg_min + 1)
@@ -171,7 +197,7 @@ def test_the_guide_links_every_schedule_and_names_no_missing_quote():
 
     gids_map = REPO / "facilitator_guide"
     index = (gids_map / "README.md").read_text(encoding="utf-8")
-    for route in gids.ROUTES:
+    for route in gids.routes_info():
         assert f"tijdschema_{route}.md" in index
     ids = {row["id"] for row in csv.DictReader((REPO / "datasets" / "citaten.csv").open(encoding="utf-8"))}
     for path in gids_map.glob("*.md"):
@@ -197,7 +223,7 @@ def test_the_minutes_named_in_the_module_notes_match_the_notebooks():
 
 
 def test_waar_lists_every_module_of_a_route_in_order():
-    for naam, route in gids.ROUTES.items():
+    for naam, route in gids.routes_info().items():
         rijen = gids.waar(naam)
         assert [r[0] for r in rijen] == route["modules"]
         assert {r[1] for r in rijen} <= {"vooraf", "sessie", "nadien"}

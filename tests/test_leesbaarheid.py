@@ -421,11 +421,14 @@ def test_word_list_from_rows():
 @pytest.mark.parametrize(
     "header, rij, fout",
     [
-        ("woord,suggestie,soort,bron", "gelieve,,formeel,kit", "rij 2: de kolom 'suggestie' is leeg"),
-        ("woord,suggestie,soort,bron", "gelieve,graag,deftig,kit", "rij 2: soort 'deftig' bestaat niet"),
-        ("woord,suggestie,soort,bron", "gelieve,graag,formeel", "rij 2: 3 kolommen in plaats van 4"),
+        # the schema checks come from the kit's data loader (datasets/datapackage.json)
+        ("woord,suggestie,soort,bron", "gelieve,,formeel,kit", "regel 2, kolom 'suggestie': dit veld mag niet leeg zijn"),
+        ("woord,suggestie,soort,bron", "gelieve,graag,deftig,kit", "regel 2, kolom 'soort': 'deftig' is niet toegelaten"),
+        ("woord,suggestie,soort,bron", "gelieve,graag,formeel", "regel 2: 3 kolommen in plaats van 4"),
+        ("woord,suggestie,soort,bron", "gelieve,graag,formeel,kit,extra", "regel 2: 5 kolommen in plaats van 4"),
+        ("woord,suggestie,soort,bron", "gelieve,graag,formeel,", "regel 2, kolom 'bron': dit veld mag niet leeg zijn"),
         ("woord,suggestie,soort,bron", "gelieve||x,graag,formeel,kit", "rij 2: een lege vorm"),
-        ("woord,uitleg,soort,bron", "gelieve,graag,formeel,kit", "mist de kolom(men) suggestie in rij 1"),
+        ("woord,uitleg,soort,bron", "gelieve,graag,formeel,kit", "kolom(men) suggestie ontbreken in de kopregel (regel 1)"),
     ],
 )
 def test_bad_csv_gives_dutch_error_with_file_and_row(tmp_path, header, rij, fout):

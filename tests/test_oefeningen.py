@@ -51,9 +51,18 @@ def test_learner_version_has_no_solutions():
         for solution in solutions:
             assert solution.strip() not in text
             assert solution.strip() in model
-        boxes = [c for c in learner.cells if c.source.startswith("reflectie.toon(")]
+        boxes = [c for c in learner.cells if c.source.startswith("pagina.reflectie(")]
         assert len(boxes) == len(solutions)
-        assert all(f'"oefening_{bron.stem}"' in c.source for c in boxes)
+        eerste = next(c for c in learner.cells if c.cell_type == "code")
+        assert f'open_module("oefening_{bron.stem}")' in eerste.source
+        # every question is a declared activity (key and minutes from the solution cell's metadata)
+        meta = learner.metadata["samenschool"]
+        gedeclareerd = {a["sleutel"]: a for a in meta["activiteiten"]}
+        for cell in (c for c in src.cells if "oplossing" in c.metadata.get("tags", [])):
+            vraag = cell.metadata["samenschool"]
+            assert gedeclareerd[vraag["sleutel"]]["minuten"] == vraag["minuten"]
+            assert any(f'pagina.reflectie("{vraag["sleutel"]}", ' in c.source for c in boxes)
+        assert meta["werkmap_module"] == f"oefening_{bron.stem}"
         assert all(c.metadata["tags"] == ["hide-input"] and c.outputs == [] for c in learner.cells
                    if c.cell_type == "code")
         assert learner.metadata["samenschool"]["gegenereerd_uit"] == f"exercises/bron/{bron.name}"
@@ -95,11 +104,25 @@ def test_orphan_and_bad_sources(tmp_path):
     root = _copy_kit(tmp_path)
     shutil.copy(root / "exercises" / "01_casusanalyse.ipynb", root / "exercises" / "09_weg.ipynb")
     assert any("09_weg.ipynb heeft geen bron" in p for p in oefeningen.controleer(root))
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from samenschool import pagina"),
+    opener = 'from samenschool.widgets.module import open_module\npagina = open_module("oefening_99_test")'
+    vraag = nbformat.v4.new_markdown_cell("### Vraag 1\nWat zie je?")
+    oplossing = {"tags": ["oplossing"], "samenschool": {"sleutel": "zien", "minuten": 5}}
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(opener), vraag,
                                          nbformat.v4.new_markdown_cell("Antwoord", metadata={"tags": ["oplossing"]})])
-    with pytest.raises(SamenschoolError, match="reflectie"):
+    with pytest.raises(SamenschoolError, match="minuten"):  # a question without its minutes
         oefeningen.leerlingversie(nb, "99_test")
-    nb.cells[1] = nbformat.v4.new_code_cell("1", metadata={"tags": ["oplossing"]})
+    nb.cells[2] = nbformat.v4.new_markdown_cell("Antwoord", metadata=oplossing)
+    assert oefeningen.leerlingversie(nb, "99_test").metadata["samenschool"]["activiteiten"] == [
+        {"sleutel": "zien", "titel": "Vraag 1", "minuten": 5, "soort": "reflectie"}]
+    nb.cells[0] = nbformat.v4.new_code_cell("from samenschool import pagina")
+    with pytest.raises(SamenschoolError, match="open_module"):  # the first code cell opens the exercise
+        oefeningen.leerlingversie(nb, "99_test")
+    nb.cells[0] = nbformat.v4.new_code_cell(opener)
+    nb.cells[1] = nbformat.v4.new_code_cell("1")
+    with pytest.raises(SamenschoolError, match="Markdown-cel met de vraag"):
+        oefeningen.leerlingversie(nb, "99_test")
+    nb.cells[1] = vraag
+    nb.cells[2] = nbformat.v4.new_code_cell("1", metadata=oplossing)
     with pytest.raises(SamenschoolError, match="geen Markdown"):
         oefeningen.leerlingversie(nb, "99_test")
 
@@ -109,8 +132,12 @@ def test_the_start_page_links_every_exercise():
 
     from samenschool.paths import repo_root
 
+    from samenschool import pagina
+
     root = repo_root()
     start = json.loads((root / "notebooks" / "00_start.ipynb").read_text(encoding="utf-8"))
-    text = "\n".join("".join(c["source"]) for c in start["cells"] if c["cell_type"] == "markdown")
+    code = "\n".join("".join(c["source"]) for c in start["cells"] if c["cell_type"] == "code")
+    assert "pagina.alle_oefeningen()" in code  # the start page shows the list below
+    text = pagina.oefeningen_html()
     for path in sorted((root / "exercises").glob("[0-9][0-9]_*.ipynb")):
-        assert f"(../exercises/{path.name})" in text, path.name
+        assert f'href="../exercises/{path.name}"' in text, path.name

@@ -1,6 +1,7 @@
 """Page building blocks: quotes with their source, time, navigation along the chosen route."""
 
 from samenschool import gids, leerpad, pagina
+from samenschool.widgets.route import RouteKeuze
 from samenschool.werkmap import Werkmap
 
 
@@ -32,7 +33,7 @@ def test_navigation_follows_the_chosen_route_when_it_differs():
 
 
 def test_the_route_is_read_from_the_werkmap(werkmap_dir):
-    Werkmap(werkmap_dir).set(pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL, "schoolteam")
+    RouteKeuze(Werkmap(werkmap_dir), pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL).kies("schoolteam")
     assert 'href="03_drempels.ipynb"' in pagina.navigatie_html("00_start").split("ss-nav-route")[1]
 
 
@@ -41,9 +42,11 @@ def test_the_navigation_widget_follows_a_route_chosen_on_the_same_page(werkmap_d
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda w: shown.append(w))
-    pagina.toon_navigatie("00_start")
+    from samenschool.widgets.module import open_module
+
+    open_module("00_start").navigatie()
     assert isinstance(shown[0], ipywidgets.HTML) and "Volgende: " in shown[0].value
-    Werkmap(werkmap_dir).set(pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL, "schoolteam")
+    RouteKeuze(Werkmap(werkmap_dir), pagina.ROUTE_MODULE, pagina.ROUTE_SLEUTEL).kies("schoolteam")
     assert "Volgende in je route (Schoolteam): Drempels" in shown[0].value
 
 

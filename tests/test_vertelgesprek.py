@@ -374,6 +374,9 @@ def test_planner_model_steps_and_restart(werkmap):
     model.vorige()
     assert model.plan.context.klas == "K3" and model.plan.wanneer.slotduur == 15
     model.ga_naar(2)
+    # the step is page state (1-based, as the learner sees it), the plan's parts are answers
+    assert werkmap.toestand("04_vertelgesprek") == {"stap": 3}
+    assert set(werkmap.load("04_vertelgesprek")) == {"plan.context", "plan.wanneer"}
     again = PlannerModel(type(werkmap)(werkmap.folder))
     assert again.stap == 2
     assert again.plan.context.klas == "K3"
@@ -394,12 +397,14 @@ def test_planner_keeps_wrong_value_and_other_input(werkmap):
 
 def test_planner_links_only_without_errors(werkmap):
     from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import PlannerView
 
-    model = PlannerModel(werkmap)
-    assert "download=" not in model.links_html()
+    view = PlannerView(PlannerModel(werkmap))
+    model = view.model
+    assert "download=" not in view.links_html()
     for section, value in voorbeeld().to_dict().items():
         model.zet(section, value)
-    html = model.links_html()
+    html = view.links_html()
     assert html.count("download=") == 12
     assert 'data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,' in html
 
@@ -410,12 +415,14 @@ def test_planner_links_are_buttons_with_unique_names_and_valid_data(werkmap):
 
     from docx import Document
 
-    from samenschool.vertelgesprek.planner import MIME, PlannerModel
+    from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import MIME, PlannerView
 
-    model = PlannerModel(werkmap)
+    view = PlannerView(PlannerModel(werkmap))
+    model = view.model
     for section, value in voorbeeld().to_dict().items():
         model.zet(section, value)
-    html = model.links_html()
+    html = view.links_html()
     links = re.findall(r"<a ([^>]*)>([^<]*)</a>", html)
     assert len(links) == 12
     names = []
@@ -442,21 +449,24 @@ def test_planner_links_are_buttons_with_unique_names_and_valid_data(werkmap):
 
 def test_last_step_lists_missing_items_once(werkmap):
     from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import PlannerView
 
     model = PlannerModel(werkmap)
     model.ga_naar(8)
-    both = model.links_html() + model.meldingen_html()
+    view = PlannerView(model)
+    both = view.links_html() + view.meldingen_html()
     assert both.count("Klas of leerjaar") == 1
     assert "Nog invullen:</strong> <span" in both and "Fout" not in both
 
 
 def test_planner_readability_for_the_author(werkmap):
     from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import PlannerView
 
-    model = PlannerModel(werkmap)
+    view = PlannerView(PlannerModel(werkmap))
     for section, value in voorbeeld().to_dict().items():
-        model.zet(section, value)
-    html = model.leesbaarheid_html()
+        view.model.zet(section, value)
+    html = view.leesbaarheid_html()
     assert "Flesch-Douma" in html and "alleen voor jou" in html
     assert "We meten de lopende tekst van de brief, zonder titels" in html
 
@@ -480,7 +490,8 @@ def test_readability_scores_only_the_running_text():
 
 
 def test_planner_view_headless(werkmap):
-    from samenschool.vertelgesprek.planner import PlannerModel, PlannerView
+    from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import PlannerView
 
     view = PlannerView(PlannerModel(werkmap))
     assert "Stap 1 van 9" in view.voortgang.value and view.vorige_knop.disabled
@@ -512,7 +523,8 @@ def test_planner_view_headless(werkmap):
 
 
 def test_planner_view_questions_step(werkmap):
-    from samenschool.vertelgesprek.planner import PlannerModel, PlannerView
+    from samenschool.vertelgesprek.planner import PlannerModel
+    from samenschool.widgets.planner import PlannerView
 
     model = PlannerModel(werkmap)
     model.ga_naar(3)

@@ -107,8 +107,10 @@ def test_drempel_view_headless(werkmap, citaten, drempels):
     assert view.uitleg.value == ""
     view.knop.click()
     assert "Over andere_ouders." in view.uitleg.value
-    assert werkmap.get("03_drempels", "drempel_kiezen_C3") == {"gekozen": ["andere_ouders", "leefwereld"],
-                                                                 "bekeken": True}
+    assert werkmap.get("03_drempels", "drempel_kiezen.C3") == {"gekozen": ["andere_ouders", "leefwereld"]}
+    assert werkmap.toestand("03_drempels") == {"drempel_kiezen.C3": {"bekeken": True}}  # page state apart
+    [antwoord] = werkmap.antwoorden("03_drempels")
+    assert antwoord.tekst == "Naam andere_ouders, Naam leefwereld" and "Ik ken niemand" in antwoord.vraag
     view2 = dk.DrempelKiezenView(dk.DrempelKeuze("C3", Werkmap(werkmap.folder), citaten=citaten, drempels=drempels))
     assert view2.vinkjes["leefwereld"].value and "Over andere_ouders." in view2.uitleg.value
 
@@ -155,7 +157,7 @@ def test_perspectief_too_long_is_cut_with_message(werkmap, citaten, drempels, pr
 def test_perspectief_fictional_scenario(werkmap, citaten, drempels, praktijken):
     model = ps.Perspectiefwissel(scenario_id="casus_a", drempel_id="tijd_ontmoeting", werkmap=werkmap,
                                  citaten=citaten, drempels=drempels, praktijken=praktijken)
-    assert model.sleutel == "perspectief_casus_a" and list(model.praktijken()["id"]) == ["poort"]
+    assert model.sleutel == "perspectief.casus_a" and list(model.praktijken()["id"]) == ["poort"]
     with pytest.raises(ValueError):
         ps.Perspectiefwissel(werkmap=werkmap, citaten=citaten, drempels=drempels)
 
@@ -171,8 +173,12 @@ def test_perspectief_view_headless(werkmap, citaten, drempels, praktijken):
     view.knop.click()
     assert "Werken met tolken" in view.rapport.value
     assert view.rapport.value.count('data-citaat="F1"') == 1
-    saved = werkmap.get("03_drempels", "perspectief_C1")
-    assert saved == {"antwoorden": {"voelt": "Schaamte", "denkt": "Dat ze niet wil", "morgen": "Tolk"}, "onthuld": True}
+    saved = werkmap.get("03_drempels", "perspectief.C1")
+    assert saved == {"antwoorden": {"voelt": "Schaamte", "denkt": "Dat ze niet wil", "morgen": "Tolk"}}
+    assert werkmap.toestand("03_drempels") == {"perspectief.C1": {"onthuld": True}}
+    [antwoord] = werkmap.antwoorden("03_drempels")
+    assert antwoord.delen == [("Wat voelt en vreest deze ouder?", "Schaamte"), ("Wat denkt de leerkracht?",
+                              "Dat ze niet wil"), ("Wat kan de school morgen doen?", "Tolk")]
 
 
 # -- team map ---------------------------------------------------------------------------------------
@@ -307,7 +313,11 @@ def test_notebook_activities_with_real_data(werkmap):
         model = ps.Perspectiefwissel(scenario_id=f"t_{drempel}", drempel_id=drempel, werkmap=werkmap)
         ids = re.findall(r'data-citaat="([^"]+)"', model.rapport_html())
         assert len(ids) == len(set(ids)), drempel
-    assert set(ps.SCHOOLKANT) == set(dk.ouder_drempels()["id"])
+    from samenschool import drempels as drempel_data
+
+    for drempel in dk.ouder_drempels()["id"]:  # every parents' barrier has the schools' side beside it
+        assert drempel_data.schoolkant(drempel), drempel
+        assert set(drempel_data.schoolkant(drempel)) <= set(dk.school_drempels()["id"]), drempel
     kaart = tk.maak(werkmap)
     assert len(kaart.schuiven) == 9
     for drempel in dk.ouder_drempels()["id"]:

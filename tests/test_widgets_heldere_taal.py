@@ -12,6 +12,7 @@ import dataclasses
 import pytest
 
 from samenschool import leesbaarheid
+from samenschool.antwoord import Antwoord
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import brief_editor as be
 from samenschool.widgets import checklist as cl
@@ -44,7 +45,7 @@ def test_unknown_example_gives_dutch_error():
 
 
 def test_scores_change_when_text_changes(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     first = model.zet("voor", LANG)
     second = model.zet("voor", KORT)
     assert first.ok and second.ok
@@ -56,7 +57,7 @@ def test_scores_change_when_text_changes(werkmap):
 
 @pytest.mark.parametrize("onderwerp", ONDERWERPEN)
 def test_plain_version_scores_higher_in_comparison(werkmap, onderwerp):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.laad_voorbeeld(f"{onderwerp}_moeilijk", "voor")
     model.laad_voorbeeld(f"{onderwerp}_helder", "na")
     result = model.vergelijk()
@@ -72,7 +73,7 @@ def test_plain_version_scores_higher_in_comparison(werkmap, onderwerp):
 
 
 def test_harder_rewrite_is_called_harder(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.zet("voor", KORT)
     model.zet("na", LANG)
     result = model.vergelijk()
@@ -81,7 +82,7 @@ def test_harder_rewrite_is_called_harder(werkmap):
 
 
 def test_same_text_is_no_difference(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.zet("voor", KORT)
     model.neem_over()
     assert model.na == model.voor
@@ -92,7 +93,7 @@ def test_same_text_is_no_difference(werkmap):
 
 @pytest.mark.parametrize("tekst", ["", "   \n\t ", None, "Beste ouders,"])
 def test_empty_input_gives_message_not_exception(werkmap, tekst):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     meting = model.zet("voor", tekst)
     assert not meting.ok
     assert meting.melding
@@ -107,13 +108,13 @@ def test_empty_input_gives_message_not_exception(werkmap, tekst):
 
 
 def test_very_long_input_gives_message_and_is_cut(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     long_text = (KORT + "\n") * 400
     assert len(long_text) > be.MAX_TEKENS
     meting = model.zet("voor", long_text)
     assert not meting.ok
     assert "te lang" in meting.melding and "20.000" in meting.melding
-    assert len(werkmap.get(MODULE, "brief_voor")) == be.MAX_TEKENS
+    assert len(werkmap.get(MODULE, "herschrijf.voor")) == be.MAX_TEKENS
 
 
 def test_persistence_across_a_new_instance(werkmap_dir):
@@ -127,20 +128,22 @@ def test_persistence_across_a_new_instance(werkmap_dir):
     assert again.voor == LANG
     assert again.na == KORT
     assert again.results["na"].flesch_douma == model.results["na"].flesch_douma
-    labels = Werkmap(werkmap_dir).labels(MODULE)
-    assert set(labels) >= {"herschrijf_voor", "herschrijf_na"}
+    antwoorden = Werkmap(werkmap_dir).antwoorden(MODULE)
+    # page order: the first version, then the rewrite, each with its label and the text itself
+    assert [(a.sleutel, a.vraag, a.tekst) for a in antwoorden] == [
+        ("herschrijf.voor", model.label("voor"), LANG), ("herschrijf.na", model.label("na"), KORT)]
 
 
 def test_cleared_text_stays_cleared(werkmap_dir):
-    model = be.BriefEditor(Werkmap(werkmap_dir), MODULE, voorbeeld="uitstap_moeilijk")
+    model = be.BriefEditor(Werkmap(werkmap_dir), MODULE, sleutel="eigen_brief", voorbeeld="uitstap_moeilijk")
     assert model.results["voor"] is not None  # the example shows while nothing is saved
     model.zet("voor", "")
-    again = be.BriefEditor(Werkmap(werkmap_dir), MODULE, voorbeeld="uitstap_moeilijk")
+    again = be.BriefEditor(Werkmap(werkmap_dir), MODULE, sleutel="eigen_brief", voorbeeld="uitstap_moeilijk")
     assert again.voor == ""  # an emptied box does not refill itself with the example
 
 
 def test_example_can_be_undone(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.zet("voor", KORT)
     model.laad_voorbeeld("zorgoverleg_moeilijk", "voor")
     assert model.voor != KORT
@@ -154,11 +157,11 @@ def test_two_exercises_do_not_share_text(werkmap):
     b = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     a.zet("voor", KORT)
     assert b.voor == ""
-    assert werkmap.get(MODULE, "eigen_brief_voor") == KORT
+    assert werkmap.get(MODULE, "eigen_brief.voor") == KORT
 
 
 def test_marked_html_escapes_and_marks(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     meting = model.zet("voor", "<script>alert(1)</script> " + LANG)
     html = be.markering_html(meting)
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -167,7 +170,7 @@ def test_marked_html_escapes_and_marks(werkmap):
 
 
 def test_score_table_labels_are_unambiguous(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     meting = model.laad_voorbeeld("uitstap_moeilijk", "voor")
     html = be.score_html(meting)
     r = meting.result
@@ -185,13 +188,13 @@ def test_score_table_labels_are_unambiguous(werkmap):
 
 
 def test_caveat_next_to_scores_has_no_b1(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     html = be.score_html(model.zet("voor", KORT))
     assert "buitenkant" in html and "B1" not in html  # B1 is explained once, in the notebook
 
 
 def test_word_list_is_open_without_hovering(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     html = be.markering_html(model.zet("voor", LANG))
     assert "<details" not in html and "<summary" not in html  # not folded away
     assert "<li><strong>teneinde</strong> → om</li>" in html
@@ -199,7 +202,7 @@ def test_word_list_is_open_without_hovering(werkmap):
 
 
 def test_comparison_is_a_short_verdict_and_plain_lines(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.laad_voorbeeld("uitnodiging_oudercontact_moeilijk", "voor")
     model.laad_voorbeeld("uitnodiging_oudercontact_helder", "na")
     result = model.vergelijk()
@@ -218,7 +221,7 @@ def test_comparison_is_a_short_verdict_and_plain_lines(werkmap):
 
 
 def test_disagreeing_formulas_are_said_plainly(werkmap):
-    model = be.BriefEditor(werkmap, MODULE, voorbeeld=None)
+    model = be.BriefEditor(werkmap, MODULE, sleutel="herschrijf", voorbeeld=None)
     model.zet("voor", KORT)
     model.zet("na", LANG)
     voor, na = model.results["voor"], model.results["na"]
@@ -249,7 +252,7 @@ def test_view_typing_updates_score_widget(werkmap):
     after = view.scores.value
     assert after != before
     assert f'data-flesch="{leesbaarheid.analyse(KORT).flesch_douma}"' in after
-    assert werkmap.get(MODULE, "eigen_brief_voor") == KORT
+    assert werkmap.get(MODULE, "eigen_brief.voor") == KORT
     view.tekst.value = ""
     assert "nog leeg" in view.scores.value
     assert view.kolommen["voor"].markering.value == '<div class="ss-markering"></div>'
@@ -321,7 +324,7 @@ def test_checklist_model_counts_and_saves(werkmap_dir):
 
 
 def test_checklist_ignores_stale_ids(werkmap):
-    werkmap.set(MODULE, cl.SLEUTEL, ["titel", "oud_punt", 3])
+    werkmap.bewaar(MODULE, Antwoord.nieuw(MODULE, cl.SLEUTEL, ["titel", "oud_punt", 3], vraag=cl.LABEL))
     model = cl.Checklist(werkmap)
     assert model.aangevinkt == {"titel"}
 

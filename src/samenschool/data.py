@@ -60,16 +60,23 @@ def _read_csv(path: Path, fields: list[dict]) -> pd.DataFrame:
     try:
         # utf-8-sig: a file saved as "CSV UTF-8" by Excel starts with a byte-order mark
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            for line_no, cells in enumerate(reader, start=2):
+                if header is not None and cells and len(cells) != len(header):
+                    raise DataError(f"{path}, regel {line_no}: {len(cells)} kolommen in plaats van {len(header)}. "
+                                    "Staat er een komma in een tekst? Zet dan aanhalingstekens rond de cel.")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path} is geen UTF-8-tekst (byte {exc.start}).") from exc
+    except csv.Error as exc:
+        raise DataError(f"{path} kan niet gelezen worden als CSV: {exc}.") from exc
     if header is None:
         raise DataError(f"{path} is leeg: er staat zelfs geen kopregel in.")
     missing = [n for n in names if n not in header]
     if missing:
         raise DataError(f"{path}: kolom(men) {', '.join(missing)} ontbreken in de kopregel (regel 1).")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", index_col=False)
     except (pd.errors.ParserError, ValueError) as exc:
         raise DataError(f"{path} kan niet gelezen worden als CSV: {exc}") from exc
     return frame

@@ -500,50 +500,24 @@ def _key(word: str) -> str:
 
 
 def _read_csv(path: Path) -> list[dict]:
-    """Rows of one word-list file, checked. Raises DataError naming file and row."""
+    """Rows of one word-list file, checked against the schema of ``moeilijke_woorden`` in
+    datasets/datapackage.json (through the kit's data loader), then for the word forms.
+    Raises DataError naming file and row."""
+    from samenschool import data
+
     name = str(path)
     if not path.is_file():
         raise DataError(f"De woordenlijst '{name}' bestaat niet of is geen bestand.")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"De woordenlijst '{name}' kan niet gelezen worden ({exc.strerror}).") from exc
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"De woordenlijst '{name}' is geen UTF-8-tekst. Bewaar hem als "
-                        "CSV UTF-8.") from exc
-    reader = csv.reader(content.splitlines())
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise DataError(f"De woordenlijst '{name}' is leeg.") from None
-    header = [h.strip().lower() for h in header]
-    missing = [k for k in _KOLOMMEN if k not in header]
-    if missing:
-        raise DataError(
-            f"De woordenlijst '{name}' mist de kolom(men) {', '.join(missing)} in rij 1. "
-            f"Nodig: {','.join(_KOLOMMEN)}."
-        )
-    idx = {k: header.index(k) for k in _KOLOMMEN}
+    frame = data.load_file("moeilijke_woorden", path)
     rows, seen = [], {}
-    for rownum, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
+    for index, cells in frame.iterrows():
+        rownum = int(index) + 2
+        row = {k: str(cells.get(k, "") or "").strip() for k in _KOLOMMEN}
+        if not any(row.values()):
             continue
-        if len(cells) != len(header):
-            raise DataError(
-                f"De woordenlijst '{name}', rij {rownum}: {len(cells)} kolommen in plaats van "
-                f"{len(header)}. Staat er een komma in een woord? Zet dan aanhalingstekens rond de cel."
-            )
-        row = {k: cells[i].strip() for k, i in idx.items()}
         for k in ("woord", "suggestie", "soort"):
             if not row[k]:
                 raise DataError(f"De woordenlijst '{name}', rij {rownum}: de kolom '{k}' is leeg.")
-        if row["soort"] not in SOORTEN:
-            raise DataError(
-                f"De woordenlijst '{name}', rij {rownum}: soort '{row['soort']}' bestaat niet. "
-                f"Kies uit: {', '.join(SOORTEN)}."
-            )
         forms = [f.strip() for f in row["woord"].split("|")]
         if any(not f for f in forms):
             raise DataError(

@@ -77,6 +77,21 @@ def _delen(waarde: Any) -> list[tuple[str, str]] | None:
     return None
 
 
+def _beschrijf(act, sleutel: str, waarde: Any) -> tuple[str, list[tuple[str, str]] | None]:
+    """An old value as (tekst, delen); the planner's parts with the labels and choices its page shows."""
+    if act is not None and act.soort == "planner" and "." in sleutel:
+        from samenschool.vertelgesprek.planner import beschrijf_sectie
+
+        try:
+            return "", beschrijf_sectie(sleutel.split(".", 1)[1], waarde)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    if act is not None and act.soort == "drempel_kiezen" and isinstance(waarde, dict) and set(waarde) == {"gekozen"}:
+        return leesbaar(waarde["gekozen"]), None
+    delen = _delen(waarde)
+    return ("" if delen else leesbaar(waarde)), delen
+
+
 def naar_v2(module_id: str, data: dict) -> dict:
     """A format-1 file's content in format 2 (nothing is written here)."""
     mod = _module(module_id)
@@ -94,9 +109,9 @@ def naar_v2(module_id: str, data: dict) -> dict:
             result["toestand"][sleutel] = {k: waarde[k] for k in TOESTAND_VELDEN & set(waarde)}
             waarde = {k: v for k, v in waarde.items() if k not in TOESTAND_VELDEN}
         act = mod.activiteit(sleutel) if mod is not None else None
-        delen = _delen(waarde)
+        tekst, delen = _beschrijf(act, sleutel, waarde)
         antwoord = Antwoord(sleutel=sleutel, waarde=waarde, vraag=str(labels.get(key) or (act.titel if act else key)),
-                            tekst="" if delen else leesbaar(waarde), delen=delen,
+                            tekst=tekst, delen=delen,
                             activiteit=act.sleutel if act else "", activiteit_titel=act.titel if act else "",
                             activiteit_nr=act.nummer if act else 0, bijgewerkt=result["bijgewerkt"])
         result["antwoorden"][sleutel] = antwoord.to_dict()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from samenschool import bestanden, leerpad
 from samenschool.antwoord import Antwoord
 from samenschool.errors import SamenschoolError
+from samenschool.escape import escape_md, xml_veilig
 from samenschool.werkmap import Werkmap
 
 TITEL = "Mijn werkboek: Samen School Maken"
@@ -33,21 +33,6 @@ LEEG = "(nog niet ingevuld)"
 FORMATEN = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md"}
 NAAM_MODULE, NAAM_SLEUTEL = "00_start", "naam"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
-_MD_LINE_START = re.compile(r"(?m)^(\s*)([-+]|\d+\.)(?=\s)")
-_XML_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def escape_md(text: str) -> str:
-    """Escape learner text for Markdown: no headings, links, lists, HTML or emphasis sneak in."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-
-    def marker(match: re.Match) -> str:
-        lead, mark = match.group(1), match.group(2)
-        return lead + (mark[:-1] + "\\." if mark.endswith(".") else "\\" + mark)
-
-    return _MD_LINE_START.sub(marker, text)
 
 
 @dataclass
@@ -60,7 +45,7 @@ class Blok:
     @property
     def enkel(self) -> bool:
         """One answer whose question is the activity's own title: show it once."""
-        return len(self.antwoorden) == 1 and self.antwoorden[0].vraag.strip() == self.titel.strip()
+        return len(self.antwoorden) == 1 and self.titel.strip().endswith(self.antwoorden[0].vraag.strip())
 
 
 @dataclass
@@ -110,9 +95,12 @@ def secties(werkmap: Werkmap, route: str | None = None) -> list[Sectie]:
                             key=Antwoord.orde)
         if module == NAAM_MODULE:
             antwoorden = [a for a in antwoorden if a.sleutel != NAAM_SLEUTEL]  # on top instead
+        is_oefening = module.startswith("oefening_")
         blokken: list[Blok] = []
         for antwoord in antwoorden:
             titel = antwoord.activiteit_titel or antwoord.vraag
+            if antwoord.activiteit_titel and antwoord.activiteit_nr and not is_oefening:
+                titel = f"Activiteit {antwoord.activiteit_nr}: {titel}"  # as the page's heading says
             if not blokken or blokken[-1].titel != titel:
                 blokken.append(Blok(titel))
             blokken[-1].antwoorden.append(antwoord)
@@ -146,7 +134,7 @@ def to_markdown(werkmap: Werkmap) -> str:
                 if tekst:
                     lines += [escape_md(line) if line else "" for line in tekst.split("\n")] + [""]
                 for label, waarde in antwoord.delen or []:
-                    lines.append(f"- {escape_md(label) + ': ' if label else ''}{escape_md(waarde)}")
+                    lines.append(f"- {escape_md(label.rstrip('.:')) + ': ' if label else ''}{escape_md(waarde)}")
                 if antwoord.delen:
                     lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -166,7 +154,7 @@ def to_html(werkmap: Werkmap) -> str:
 
 # -- DOCX -------------------------------------------------------------------------------------
 def _xml(text: str) -> str:
-    return _XML_ONGELDIG.sub("\ufffd", str(text))
+    return xml_veilig(str(text))
 
 
 def to_docx(werkmap: Werkmap) -> bytes:

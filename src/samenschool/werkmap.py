@@ -238,7 +238,7 @@ class Werkmap:
         def eigen(path: Path) -> bool:
             return overslaan is None or overslaan not in path.relative_to(folder).parts[:1]
 
-        for path in [p for p in folder.rglob("*.json") if eigen(p)] + list(folder.glob(".*.lock")):
+        for path in [p for p in folder.rglob("*.json") if eigen(p)] + [p for p in folder.rglob(".*.lock") if eigen(p)]:
             path.unlink(missing_ok=True)
             removed += path.suffix == ".json"
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir() and eigen(p)), key=lambda p: -len(p.parts)):

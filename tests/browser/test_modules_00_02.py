@@ -78,7 +78,7 @@ def test_00_route_choice_and_reload(page, problems, voila_base_url):
     keuze = page.locator(".ss-route").inner_text()
     assert "Je koos: Schoolteam ✓" in keuze and "Drempels" in keuze and "Samen in de sessie" not in keuze
     # the progress at the bottom follows without a reload or a button
-    _wait_text(page, ".ss-voortgang", "1 van 2 activiteiten gedaan")
+    _wait_text(page, ".ss-voortgang", "1 van 3 activiteiten gedaan")
     assert page.locator(".ss-voortgang button").count() == 0
     assert_no_errors_shown(page)
 

@@ -33,7 +33,7 @@ def run(args) -> int:
                 print(f"Niet up-to-date: {melding}")
             print("Los het op met: samenschool gids maak")
             return 1
-        print("Alle tijdschema's kloppen met de pagina's.")
+        print("Alle koppen en tijdschema's kloppen met de pagina's.")
         return 0
     if actie == "toon":
         print(gids.schema_markdown(args.route))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from samenschool.vertelgesprek.model import (
     ANTWOORD, KIND_AANWEZIG, NIET_NOTEREN, PERSOONLIJK, TOLK, Plan, as_int, buiten_werkuren,
     parse_moment, schoolkant, validate,
 )
-from samenschool.werkboek import escape_md
+from samenschool.escape import escape_md
 
 DOCUMENTEN = {
     "plan": ("1_plan_voor_het_team", "Plan voor het ouder-vertelgesprek"),
@@ -239,98 +240,82 @@ def _niet_kader() -> Blok:
                      "Ouders mogen lezen wat er over hun kind bewaard wordt (privacywet AVG, artikel 15).")])
 
 
-def brief_blokken(plan: Plan) -> list[Blok]:
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_WAARDE = re.compile("\x00(\\d+)\x00")
+BRIEF_SJABLOON = "vertelgesprek/brief.txt.j2"
+LIJST_SOORTEN = {"ul": "ul", "vink": "vink"}
+
+
+def _runs(tekst: str, waarden: list[str]) -> Runs:
+    """Runs from one template line: **x** is bold; a value the planner filled in (a token from
+    ``v(...)``) is put back as typed, never read as markup."""
+    runs = []
+    for i, deel in enumerate(_BOLD.split(tekst)):
+        deel = _WAARDE.sub(lambda m: waarden[int(m.group(1))], deel)
+        if deel:
+            runs.append((deel, i % 2 == 1))
+    return runs
+
+
+def _lees_blokken(tekst: str, waarden: list[str]) -> list[Blok]:
+    """The letter's blocks from the rendered template (one "soort | text" a line)."""
+    blokken: list[Blok] = []
+    doel = blokken  # the reply slip collects its own blocks
+    for regel in tekst.splitlines():
+        if not regel.strip():
+            continue
+        soort, _, rest = regel.partition("|")
+        soort, rest = soort.strip(), rest.strip()
+        if soort in LIJST_SOORTEN:
+            if not doel or doel[-1].soort != soort:
+                doel.append(Blok(soort))
+            doel[-1].items.append(_runs(rest, waarden))
+        elif soort == "label":
+            doel.append(Blok("p", _runs(rest, waarden), kind="label"))
+        elif soort == "strookje":
+            strook = Blok("strookje", titel=_WAARDE.sub(lambda m: waarden[int(m.group(1))], rest))
+            blokken.append(strook)
+            doel = strook.blokken
+        elif soort == "einde":
+            doel = blokken
+        elif soort in ("h1", "h2", "p"):
+            doel.append(Blok(soort, _runs(rest, waarden)))
+        else:
+            raise SamenschoolError(f"{BRIEF_SJABLOON}: onbekende soort '{soort}' in de regel '{regel}'.")
+    return blokken
+
+
+def _brief(plan: Plan, met_strookje: bool) -> list[Blok]:
+    from jinja2 import StrictUndefined
+
+    waarden: list[str] = []
+
+    def v(waarde: Any) -> str:
+        waarden.append(" ".join(str(waarde).split()))  # one line: a typed newline never starts a block
+        return f"\x00{len(waarden) - 1}\x00"
+
     c, u, s, a = plan.context, plan.uitnodiging, plan.setting, plan.aanwezigen
-    contact = _contact(plan)
-    b = [
-        Blok("h1", R(DOCUMENTEN["brief"][1])),
-        Blok("p", R("Beste ouder,")),
-        Blok("p", R("Wij willen uw kind goed leren kennen. U kent uw kind het best. "
-                    "Daarom nodigen wij u uit voor een gesprek.")),
-        Blok("p", R("U vertelt over uw kind. Wij luisteren. Er zijn geen goede of foute antwoorden.")),
-        Blok("h2", R("Wat?")),
-        Blok("p", R("Een gesprek van ", (_duur(plan),), " met ", contact, ".")),
-    ]
-    anderen = [r for r in schoolkant(plan) if r != "klasleerkracht"]
-    if anderen:
-        b.append(Blok("p", R("Ook erbij: " + ", ".join(anderen) + ".")))
-    b += [
-        Blok("h2", R("Wanneer?")),
-        Blok("p", R("In " + _tekst(plan.wanneer.periode) + ".")),
-        Blok("p", R("U kiest het moment dat voor u past:")),
-        Blok("ul", items=[R((t,)) for t, _ in _momenten(plan)]),
-        Blok("h2", R("Waar?")),
-    ]
-    if str(c.school).strip():
-        b.append(Blok("p", R(c.school), kind="label"))
-    b.append(Blok("p", R(_zin(_tekst(s.lokaal)))))
-    b.append(Blok("h2", R("Wie komt mee?")))
-    mee = []
-    if a.iemand_meebrengen:
-        mee.append(R("U mag iemand meebrengen. Bijvoorbeeld uw partner, iemand van de familie of een vriend."))
-    mee.append(R({"nee": "Uw kind hoeft niet mee te komen.",
-                  "einde": "Uw kind komt op het einde even mee.",
-                  "ja": "Uw kind mag het hele gesprek mee."}.get(s.kind_aanwezig, "")))
-    b += [Blok("p", r) for r in mee if r]
-    if u.tolk == "sociaal_tolk":
-        talen = _andere_talen(plan)
-        b += [
-            Blok("h2", R("Liever in een andere taal?")),
-            Blok("p", R("Dan vragen wij een tolk. ", ("De tolk is gratis.",), " Zeg het ons op voorhand.")),
-        ]
-        if talen:
-            b.append(Blok("p", R("Bijvoorbeeld: " + ", ".join(talen) + ".")))
-        b.append(Blok("p", R("Uw kind hoeft niet te vertalen.")))
-    if plan.vragen:
-        b += [
-            Blok("h2", R("Vragen op voorhand")),
-            Blok("p", R("Bij deze brief zit een blad met vragen. Zo kunt u al nadenken over uw kind. "
-                        "U hoeft niets op te schrijven.")),
-        ]
-    b.append(Blok("h2", R("Hoe zegt u ja?")))
-    ja = []
-    antwoord = u.antwoord if isinstance(u.antwoord, list) else []
-    if "schoolpoort" in antwoord:
-        ja.append(R("Zeg het ons aan de schoolpoort."))
-    if "telefoon" in antwoord:
-        if _telefoon(plan):
-            ja.append(R("Bel of stuur een bericht naar " + contact + ": ", (_telefoon(plan),), "."))
-        else:  # validate() blocks this plan; the text still never sends parents nowhere
-            ja.append(R("Bel of stuur een bericht naar " + contact + "."))
-    if "strookje" in antwoord:
-        ja.append(R("Vul het strookje in. Geef het mee met uw kind."))
-    if "app" in antwoord:
-        ja.append(R("Stuur een bericht via de app van de school."))
-    b.append(Blok("ul", items=ja))
-    b += [
-        Blok("p", R(("Past geen enkel moment? Zeg het ons. Dan zoeken we samen een ander moment.",))),
-    ]
-    if _telefoon(plan):
-        b.append(Blok("p", R("Hebt u een vraag? Bel " + contact + " op ", (_telefoon(plan),), ".")))
-    b += [
-        Blok("p", R("Wij kijken uit naar ons gesprek.")),
-        Blok("p", R("Vriendelijke groeten,")),
-        Blok("p", R(contact), kind="label"),
-    ]
-    return b
+    env = Environment(loader=PackageLoader("samenschool", "templates"), autoescape=False,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    tekst = env.get_template(BRIEF_SJABLOON).render(
+        v=v, titel=DOCUMENTEN["brief"][1], duur=_duur(plan), contact=_contact(plan),
+        anderen=[r for r in schoolkant(plan) if r != "klasleerkracht"], periode=_tekst(plan.wanneer.periode),
+        momenten=[t for t, _ in _momenten(plan)], school=str(c.school).strip(), lokaal=_zin(_tekst(s.lokaal)),
+        iemand_meebrengen=bool(a.iemand_meebrengen), kind_aanwezig=s.kind_aanwezig,
+        tolk=u.tolk == "sociaal_tolk", talen=_andere_talen(plan), vragen=bool(plan.vragen),
+        antwoord=u.antwoord if isinstance(u.antwoord, list) else [], telefoon=_telefoon(plan),
+        klas=_tekst(plan.context.klas))
+    blokken = _lees_blokken(tekst, waarden)
+    return blokken if met_strookje else [b for b in blokken if b.soort != "strookje"]
+
+
+def brief_blokken(plan: Plan) -> list[Blok]:
+    """The letter without the reply slip (templates/vertelgesprek/brief.txt.j2)."""
+    return _brief(plan, met_strookje=False)
 
 
 def _brief_doc(plan: Plan) -> Document:
-    b = brief_blokken(plan)
-    antwoord = plan.uitnodiging.antwoord if isinstance(plan.uitnodiging.antwoord, list) else []
-    if "strookje" in antwoord:
-        strook = [
-            Blok("p", R("Naam van uw kind: …………………………………………   Klas: " + _tekst(plan.context.klas))),
-            Blok("p", R(("Ik kom graag op dit moment:",))),
-            Blok("vink", items=[R(t) for t, _ in _momenten(plan)]
-                 + [R("Geen enkel moment past. Bel mij op: …………………………………")]),
-        ]
-        if plan.uitnodiging.tolk == "sociaal_tolk":
-            strook.append(Blok("vink", items=[R("Ik wil graag een tolk. Mijn taal: ……………………………")]))
-        if plan.aanwezigen.iemand_meebrengen:
-            strook.append(Blok("vink", items=[R("Ik breng iemand mee.")]))
-        b.append(Blok("strookje", titel="Strookje: knip af en geef mee met uw kind", blokken=strook))
-    return Document("brief", DOCUMENTEN["brief"][1], b, "ouders")
+    return Document("brief", DOCUMENTEN["brief"][1], _brief(plan, met_strookje=True), "ouders")
 
 
 def brief_tekst(plan: Plan) -> str:

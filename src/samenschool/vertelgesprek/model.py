@@ -61,25 +61,16 @@ SCHOOL_ROLLEN = ("klasleerkracht", "zorgleerkracht", "directie", "CLB-medewerker
                  "brugfiguur", "tweede leerkracht", "leerlingbegeleider", "titularis")
 WERKUREN = (9 * 60, 16 * 60)  # 9.00-16.00: when many parents work
 
-# The six phases of the conversation guide, in order (id, title, minutes, default text).
-FASES = (
-    ("welkom", "Welkom", 3,
-     "Heet de ouders welkom. Bied iets te drinken aan. Zeg hoe lang het gesprek duurt en dat zij "
-     "vandaag het woord hebben: zij kennen hun kind het best."),
-    ("ouder_vertelt", "De ouder vertelt", 12,
-     "Stel de vragen van het vragenblad. Luister. Vraag door: 'Hoe merkt u dat?' Schrijf niets op "
-     "zonder het te zeggen."),
-    ("het_kind", "Het kind", 5,
-     "Wat vindt het kind zelf belangrijk? Is het kind erbij, laat het dan zelf vertellen."),
-    ("positief", "De leerkracht voegt één positieve observatie toe", 3,
-     "Vertel één ding dat je al goed zag bij het kind. Alleen iets positiefs: dit is geen oudercontact."),
-    ("afspraken", "Afspraken over aanspreekpersoon en kanaal", 4,
-     "Spreek af wie de vaste aanspreekpersoon is, hoe jullie elkaar op de hoogte houden "
-     "(schoolpoort, telefoon, app, briefje) en hoe vaak."),
-    ("samenvatting", "Samenvatting voorlezen", 3,
-     "Lees voor wat je opschrijft. Vraag: 'Klopt dit? Mag dit in het dossier?' Pas aan wat de "
-     "ouders anders zien."),
-)
+
+
+def fases() -> tuple[tuple[str, str, int, str], ...]:
+    """The phases of the conversation guide, in order: (id, title, minutes, default text), from
+    datasets/gespreksfasen.csv (a facilitator edits them there)."""
+    from samenschool import data
+
+    frame = data.load("gespreksfasen").sort_values("volgorde")
+    return tuple((r["id"], r["titel"], int(r["minuten"]), r["tekst"]) for _, r in frame.iterrows())
+
 
 # What the record may hold (FACTS.md, privacy rule for the planner) ...
 NOTEREN_STANDAARD = (
@@ -205,16 +196,13 @@ class Opvolging:
 
 
 def _default_vragen() -> list:
-    try:
-        from samenschool.vertelgesprek.vragen import standaard_vragen
+    from samenschool.vertelgesprek.vragen import standaard_vragen
 
-        return standaard_vragen()
-    except Exception:  # the question bank is optional for the model
-        return []
+    return standaard_vragen()
 
 
 def _default_leidraad() -> list:
-    return [{"fase": f, "titel": t, "minuten": m, "tekst": x} for f, t, m, x in FASES]
+    return [{"fase": f, "titel": t, "minuten": m, "tekst": x} for f, t, m, x in fases()]
 
 
 @dataclass
@@ -302,7 +290,8 @@ def _as_vraag(value: Any, index: int) -> dict:
 
 
 def _as_fase(value: Any, index: int) -> dict:
-    defaults = FASES[index] if index < len(FASES) else (f"fase_{index + 1}", f"Fase {index + 1}", 0, "")
+    alle = fases()
+    defaults = alle[index] if index < len(alle) else (f"fase_{index + 1}", f"Fase {index + 1}", 0, "")
     base = {"fase": defaults[0], "titel": defaults[1], "minuten": defaults[2], "tekst": defaults[3]}
     if isinstance(value, dict):
         base.update({k: value[k] for k in ("fase", "titel", "minuten", "tekst") if k in value})

@@ -26,6 +26,7 @@ class Stap:
     titel: str
     secties: tuple[str, ...]
     uitleg: str
+    tip: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def stappen() -> tuple[Stap, ...]:
     from samenschool import data
 
     frame = data.load("planner_stappen").sort_values("volgorde")
-    return tuple(Stap(r["id"], r["titel"], tuple(data.split_list(r["secties"])), r["uitleg"])
+    return tuple(Stap(r["id"], r["titel"], tuple(data.split_list(r["secties"])), r["uitleg"], r["tip"])
                  for _, r in frame.iterrows())
 
 

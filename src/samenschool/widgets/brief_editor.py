@@ -151,7 +151,7 @@ class BriefEditor:
     ``voorbeeld`` is the example letter shown in "voor" while the learner has saved nothing.
     """
 
-    def __init__(self, werkmap: Werkmap | None = None, module: str = MODULE, *, sleutel: str = "brief",
+    def __init__(self, werkmap: Werkmap | None = None, module: str = MODULE, *, sleutel: str = "herschrijf",
                  voorbeeld: str | None = None, titel: str = "Brief"):
         self.werkmap = werkmap if werkmap is not None else Werkmap.default()
         self.module = module

@@ -83,7 +83,7 @@ class Checklist:
         ordered = [i for i in self.ids if i in self.aangevinkt]
         self.werkmap.bewaar(self.module, Antwoord.nieuw(
             self.module, self.sleutel, ordered, vraag=LABEL,
-            delen=[(p.punt, ja_nee(p.id in self.aangevinkt)) for p in self.punten]))
+            delen=[(p.punt, ja_nee(p.id in self.aangevinkt)) for p in self.punten] if ordered else None))
 
     def is_aangevinkt(self, punt_id: str) -> bool:
         return punt_id in self.aangevinkt

@@ -102,9 +102,8 @@ class Perspectiefwissel:
         return frame[mask].reset_index(drop=True)
 
     def schooldrempels(self) -> list[str]:
-        frame = data.drempels() if self._drempels is None else self._drempels
-        bekend = set(frame["id"])
-        return [i for i in drempels.schoolkant(self.drempel_id) if i in bekend]
+        """The schools' barriers the kit reads beside this one (its schema guarantees they exist)."""
+        return drempels.schoolkant(self.drempel_id)
 
     def schoolcitaten(self) -> list[str]:
         ids = []

@@ -11,6 +11,7 @@ import base64
 from html import escape
 from typing import Any, Callable
 
+from samenschool.errors import SamenschoolError
 from samenschool.vertelgesprek import documenten
 from samenschool.vertelgesprek.model import (ANTWOORD, KIND_AANWEZIG, NIET_NOTEREN, NOTEREN_STANDAARD, PERSOONLIJK,
                                              SCHOOL_ROLLEN, SCHOOLTYPES, TOLK, TOLK_KEUZES, Melding)
@@ -139,7 +140,10 @@ class PlannerView:
         self.uitleg.value = f"<p>{escape(m.huidige.uitleg)}</p>"
         self.extra.value = ""
         builder = getattr(self, f"_stap_{m.huidige.id}")
-        self.inhoud.children = builder()
+        kinderen = builder()
+        if m.huidige.tip:
+            kinderen = list(kinderen) + [self.W.HTML(f'<p class="ss-hulp ss-vg-tip"><small>{escape(m.huidige.tip)}</small></p>')]
+        self.inhoud.children = kinderen
         self.vorige_knop.disabled = m.is_eerste
         self.volgende_knop.disabled = m.is_laatste
         self._na_wijziging()
@@ -172,8 +176,6 @@ class PlannerView:
             self._text("wanneer.periode"),
             duur,
             momenten,
-            W.HTML("<small>Veel ouders werken overdag. Zet minstens één moment voor 9 uur, na 16 uur of op "
-                   "zaterdagvoormiddag.</small>"),
         ]
 
     def _stap_uitnodiging(self):
@@ -201,9 +203,6 @@ class PlannerView:
             talen,
             W.HTML(f"<strong>{escape(label('uitnodiging.tolk'))}</strong>"),
             tolk,
-            W.HTML("<small>Een professionele tolk (een sociaal tolk) vraag je aan bij het Agentschap "
-                   "Integratie en Inburgering. Een kind laat je nooit tolken: het vertaalt onvolledig en "
-                   "ouders schamen zich.</small>"),
             self._text("uitnodiging.contactpersoon"),
             self._text("uitnodiging.telefoon"),
             self._checks("uitnodiging.antwoord", ANTWOORD),
@@ -316,8 +315,6 @@ class PlannerView:
                        lang=True),
             self._text("opvolging.bij_afwezigheid", lang=True),
             self._text("opvolging.dagelijks", lang=True),
-            W.HTML("<small>Tip uit de focusgroep: bel ouders als ze niet gekomen zijn, vanuit het geloof dat "
-                   "zij belangrijk zijn.</small>"),
         ]
 
     def _stap_klaar(self):
@@ -360,16 +357,13 @@ class PlannerView:
     # -- readability of the letter -----------------------------------------------------------
     def leesbaarheid_html(self) -> str:
         """Readability of the invitation letter for the author (never printed in the letter)."""
-        try:
-            from samenschool import leesbaarheid
-        except ImportError:
-            return "<p><em>De leesbaarheidsmeter is nog niet beschikbaar.</em></p>"
+        from samenschool import leesbaarheid
+
         try:
             result = leesbaarheid.analyse(documenten.brief_tekst(self.model.plan))
-        except Exception as exc:  # the meter is advice: it never breaks the planner
+        except SamenschoolError as exc:  # the meter is advice: a message, never a broken planner
             return f"<p><em>Leesbaarheid kon niet berekend worden: {escape(str(exc))}</em></p>"
-        caveat = getattr(leesbaarheid, "CAVEAT", "Een formule meet alleen de lengte van zinnen en woorden, "
-                         "niet of ouders de brief begrijpen.")
+        caveat = leesbaarheid.CAVEAT
         hard = ", ".join(escape(str(w.get("woord", ""))) for w in result.moeilijke_woorden[:6])
         lang = len(result.lange_zinnen)
         return (
