@@ -202,11 +202,8 @@ def test_werkboeken_numbered_by_join_order_with_own_names(tmp_path):
 
 
 def _bewaar(wm, module, sleutel, waarde):
-    try:
-        from samenschool.antwoord import Antwoord
-    except ImportError:  # before the Antwoord core
-        wm.set(module, sleutel, waarde)
-        return
+    from samenschool.antwoord import Antwoord
+
     wm.bewaar(module, Antwoord.nieuw(module, sleutel, waarde, vraag=sleutel, tekst=str(waarde)))
 
 
