@@ -1,8 +1,10 @@
 """Serve the kit: Voilà (app mode, no code) or JupyterLab (for facilitators who adapt it).
 
-The launcher finds a free port, starts the server with the kit's own Voilà template
-(offline: no CDN), waits until the start page answers, prints the address and opens a
-browser where there is one.
+The launcher finds a free port, starts the kit's server (samenschool.server: Voilà with the
+kit's routes and template, offline: no CDN), waits until a static file answers (a page would
+start a kernel), prints the address and opens a browser where there is one. Room mode
+(``--netwerk``) prints the participants' address, the facilitator's address with its token and
+a QR code. Ctrl+C, SIGTERM and SIGHUP stop the server and every kernel it started.
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ from traitlets import Bool, Integer, Unicode
 from voila.app import Voila
 
 from samenschool import deelnemer
+from samenschool.app import START_PAGE
 from samenschool.paths import PACKAGE_DIR
 
-START_PAGE = "notebooks/00_start.ipynb"
 TOKEN_ENV_VAR = "SAMENSCHOOL_TOKEN"  # the facilitator's token, from the launcher
 DEELNEMERS_URL_ENV_VAR = "SAMENSCHOOL_DEELNEMERS_URL"  # the address for the room (QR code)
 BEGELEIDER_COOKIE = "samenschool_begeleider"
