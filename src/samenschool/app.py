@@ -60,6 +60,9 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
     ``klas``: room mode, every participant's browser gets its own werkmap (see
     samenschool.deelnemer); ``deelnemers``: preheated kernels for the start page."""
     extra = [f"--SamenschoolVoila.klas={klas}", f"--SamenschoolVoila.deelnemers={max(deelnemers, 0)}"]
+    # Kernels talk to the server over local sockets, not TCP ports: no port races when many
+    # kernels start at once (a room joining), and no kernel ports open on the network.
+    ipc = ["--KernelManager.transport=ipc"] if os.name == "posix" else []
     return [
         sys.executable, "-m", "samenschool.server", str(folder or repo_root()),
         f"--port={port}", f"--Voila.ip={host}", "--no-browser", "--Voila.port_retries=0",
@@ -74,7 +77,7 @@ def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None
         # that have had no connection for 30 minutes. Answers are in the werkmap already.
         "--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",
         "--Voila.log_level=WARN", "--ServerApp.log_level=WARN",
-    ] + extra
+    ] + ipc + extra
 
 
 def lab_command(port: int, host: str = "127.0.0.1") -> list[str]:

@@ -336,12 +336,32 @@ class SamenschoolVoila(Voila):
         origineel = km.get_rendered_notebook
         nabestelling = pool_na_start(self.deelnemers)
 
+        origineel_grootte = km.get_pool_size
+
+        def zonder_mislukte(notebook_name) -> None:
+            # a kernel that failed to start (e.g. the machine ran out of memory) is never handed out
+            pool = km._pools.get(notebook_name, [])
+            for task in list(pool):
+                if task.done() and (task.cancelled() or task.exception() is not None):
+                    pool.remove(task)
+
+        def get_pool_size(notebook_name) -> int:
+            zonder_mislukte(notebook_name)
+            return origineel_grootte(notebook_name)
+
         async def get_rendered_notebook(notebook_name, *args, **kwargs):
             config = km.kernel_pools_config.get(notebook_name)
             if isinstance(config, dict):
                 config["pool_size"] = nabestelling
-            return await origineel(notebook_name, *args, **kwargs)
+            while True:
+                try:
+                    return await origineel(notebook_name, *args, **kwargs)
+                except Exception:
+                    # that pool kernel failed while starting: take the next one, if any
+                    if get_pool_size(notebook_name) == 0:
+                        raise
 
+        km.get_pool_size = get_pool_size
         km.get_rendered_notebook = get_rendered_notebook
 
 
