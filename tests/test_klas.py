@@ -357,3 +357,19 @@ def test_static_files_only_images_next_to_the_learner_pages():
     assert LEERPAGINA.fullmatch("notebooks/01_gelijke_kansen.ipynb") and LEERPAGINA.fullmatch("exercises/01_x.ipynb")
     for path in ("exercises/bron/01_x.ipynb", "notebooks/../src/a.ipynb", "benchmarks/floor.ipynb", "notebooks/.x.ipynb"):
         assert not LEERPAGINA.fullmatch(path), path
+
+
+def test_module_06_estimates_of_the_group(tmp_path):
+    from samenschool.server import Klas
+
+    vraag = "Wat kost een schooljaar voor één kind?"
+    for nummer, bedrag in ((1, 300), (2, 1250), (3, 800), (4, True)):
+        _schrijf(tmp_path, nummer, "06_schoolkosten",
+                 {"schatting": _antwoord({"bedrag": bedrag}, vraag, f"€ {bedrag}", "schatting")})
+    result = zaal.schattingen(zaal.lees_deelnemers(tmp_path))
+    assert (result["aantal"], result["laagste"], result["mediaan"], result["hoogste"]) == (3, 300, 800, 1250)
+    assert [r["bedrag"] for r in result["rijen"]] == [300, 800, 1250] and result["vraag"] == vraag
+    assert zaal.euro(1250) == "€ 1.250" and zaal.euro(12.5) == "€ 12,50"
+    html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
+    assert "Module 6" in html and "van € 300 tot € 1.250; de middelste is € 800." in html
+    assert "Module 6" not in zaal.inhoud_html(Klas(tmp_path / "leeg", klas=False, token="t", basis=tmp_path / "leeg"))

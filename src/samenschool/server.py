@@ -57,6 +57,7 @@ def _env() -> Environment:
 
     env = Environment(loader=FileSystemLoader(str(PAGINAS)), autoescape=select_autoescape(["html", "j2"]))
     env.filters["getal"] = zaal.getal
+    env.filters["euro"] = zaal.euro
     return env
 
 

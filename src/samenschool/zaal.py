@@ -25,6 +25,7 @@ from samenschool import deelnemer
 MODULE_SORTEREN = "01_gelijke_kansen"
 MODULE_PARTNERSCHAP = "02_partnerschap"
 MODULE_DREMPELS = "03_drempels"
+MODULE_KOSTEN = "06_schoolkosten"
 NAAM_MODULE = "00_start"
 
 
@@ -211,6 +212,32 @@ def drempelkaart(people: list[Deelnemer], namen: dict[str, str], maximum: int = 
     return {"rijen": rijen, "leden": leden, "maximum": maximum}
 
 
+def schattingen(people: list[Deelnemer]) -> dict:
+    """Module 06: what the group thinks a school year costs (answers ``schatting``:
+    ``{"bedrag": euros}``): the estimates sorted, lowest, median and highest."""
+    bedragen, vraag = [], ""
+    for person in people:
+        antwoord = person.antwoorden(MODULE_KOSTEN).get("schatting")
+        waarde = antwoord.get("waarde") if antwoord else None
+        bedrag = waarde.get("bedrag") if isinstance(waarde, dict) else None
+        if isinstance(bedrag, int) and not isinstance(bedrag, bool) and bedrag > 0:
+            bedragen.append(bedrag)
+            vraag = vraag or str(antwoord.get("vraag") or "")
+    bedragen.sort()
+    if not bedragen:
+        return {"aantal": 0, "rijen": [], "vraag": ""}
+    hoogste = bedragen[-1]
+    return {"aantal": len(bedragen), "vraag": vraag, "laagste": bedragen[0], "hoogste": hoogste,
+            "mediaan": statistics.median(bedragen),
+            "rijen": [{"bedrag": b, "pct": round(100 * b / hoogste)} for b in bedragen]}
+
+
+def euro(bedrag: float) -> str:
+    """1234.5 -> '€ 1.234,50'; whole amounts without cents."""
+    tekst = f"{bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return "€ " + (tekst[:-3] if tekst.endswith(",00") else tekst)
+
+
 def is_reflectie(module: str, antwoord: dict, sleutel: str) -> bool:
     """A reflection: its activity is of the kind ``reflectie`` in the notebook's metadata."""
     activiteit = str(antwoord.get("activiteit") or sleutel.split(".", 1)[0])
@@ -307,6 +334,7 @@ def overzicht(basis: Path, verborgen: set[str] | None = None, index: int = 0) ->
         "plaatsing": plaatsing(people, list(SAMEN_TREDEN)),
         "weging": weging(people, _namen(data.waarden())),
         "drempels": drempelkaart(people, _namen(data.drempels(), "ouders")),
+        "kosten": schattingen(people),
         "muur": muur(items, verborgen or set(), index),
         "extra": extra_weergaven(basis),
     }
