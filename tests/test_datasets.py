@@ -262,6 +262,7 @@ def test_lijsten_zonder_spaties():
     for naam, kolommen in {
         "citaten": ["waarden", "impact"],
         "goede_praktijken": ["drempels", "citaat"],
+        "noden": ["drempels", "citaat"],
     }.items():
         df = lees(naam)
         for kol in kolommen:
@@ -290,6 +291,11 @@ def test_verwijzingen_bestaan():
             fouten.append(f"{p['id']}: geen drempel")
         fouten += [f"{p['id']}: drempel {d!r}" for d in lijst(p["drempels"]) if d not in drempels]
         fouten += [f"{p['id']}: citaat {c!r}" for c in lijst(p["citaat"]) if c not in cit_ids]
+    for _, n in lees("noden").iterrows():
+        if not lijst(n["drempels"]):
+            fouten.append(f"{n['id']}: geen drempel")
+        fouten += [f"{n['id']}: drempel {d!r}" for d in lijst(n["drempels"]) if d not in drempels]
+        fouten += [f"{n['id']}: citaat {c!r}" for c in lijst(n["citaat"]) if c not in cit_ids]
     assert not fouten, "\n".join(fouten)
 
 

@@ -286,10 +286,10 @@ def test_plaatsing_model(werkmap):
     model.zet("nu", "Samen doen")
     assert "Waar wil je naartoe" in model.samenvatting()
     text = model.zet("doel", "Samen beslissen")
-    assert "2 treden verder" in text and model.afstand == 2
+    assert "2 stappen verder" in text and model.afstand == 2
     again = schaal.Plaatsing(M2, restart(werkmap))
     assert again.to_dict() == {"nu": "Samen doen", "doel": "Samen beslissen"}
-    assert "lager" in model.zet("doel", "Samen weten")
+    assert "eerder in de lijst" in model.zet("doel", "Samen weten")
     with pytest.raises(SamenschoolError, match="staat niet op de schaal"):
         model.zet("nu", "Samen dansen")
     with pytest.raises(SamenschoolError):
@@ -304,7 +304,7 @@ def test_plaatsing_view_headless(werkmap):
     assert view.knoppen["nu"].value is None
     view.knoppen["nu"].value = "Samen weten"
     view.knoppen["doel"].value = "Samen denken"
-    assert "3 treden verder" in view.status.value and "Bewaard" in view.status.value
+    assert "3 stappen verder" in view.status.value and "Bewaard" in view.status.value
     reloaded = schaal.maak_plaatsing(M2, werkmap=restart(werkmap))
     assert reloaded.knoppen["nu"].value == "Samen weten" and reloaded.knoppen["doel"].value == "Samen denken"
 

@@ -49,8 +49,11 @@ def markdown(rij) -> str:
 
 def zin(rij) -> str:
     """A quote inside a sentence of advice: who says it, verbatim, the source."""
-    voorloper = "Tip uit de focusgroep" if rij.get("spreker") == "focusgroep" else "Een ouder zegt"
-    return f"{voorloper}: “{rij['tekst']}” ({BRON_KORT})"
+    if rij.get("spreker") == "focusgroep":
+        voorloper = "Tip uit de focusgroep" if rij.get("sectie") == "focusgroep_tips" else "Iemand uit de focusgroep zegt"
+    else:
+        voorloper = "Een ouder zegt"
+    return f"{voorloper}: “{rij['tekst']}” ({rij['id']}, {BRON_KORT})"
 
 
 def kort(tekst: str, max_tekens: int = 60) -> str:

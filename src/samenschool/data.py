@@ -28,6 +28,8 @@ LIST_REFERENCES = {
     ("citaten", "impact"): "impact",
     ("goede_praktijken", "drempels"): "drempels",
     ("goede_praktijken", "citaat"): "citaten",
+    ("noden", "drempels"): "drempels",
+    ("noden", "citaat"): "citaten",
 }
 
 

@@ -139,11 +139,12 @@ def oefeningen() -> tuple[Module, ...]:
 
 @lru_cache(maxsize=1)
 def extra_paginas() -> tuple[Module, ...]:
-    """Pages in notebooks/ without a number (e.g. ``stemmen``) that declare activities."""
+    """Pages in notebooks/ without a number (e.g. ``stemmen``) that learners use; pages for the
+    facilitator (``"begeleider": true`` in their metadata) are not among them."""
     found = []
     for pad in sorted(notebooks_dir().glob("[a-z]*.ipynb")):
         meta = lees_metadata(pad)
-        if meta:
+        if meta and not meta.get("begeleider"):
             found.append(module_uit_metadata(pad, meta))
     return tuple(found)
 

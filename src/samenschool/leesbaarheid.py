@@ -150,7 +150,8 @@ BANDEN_BRON = (
     "'Leesbaarheid' noemt bij dezelfde formule opleidingsniveaus met iets andere grenzen "
     "(0-30, 30-50, 50-60, 60-70, 70-80, 80-90, 90-100). Voor de Leesindex Brouwer gebruiken "
     "we dezelfde schaal, als benadering. Onder 0 telt als zeer moeilijk, boven 100 als zeer "
-    "gemakkelijk."
+    "gemakkelijk. (Bron leesbaarheid_douma in datasets/bronnen.csv; dezelfde tabel staat in module 05 "
+    "en in facilitator_guide/bronnen.md.)"
 )
 
 SOORTEN = ("formeel", "ouderwets", "schooljargon", "afkorting")

@@ -26,9 +26,10 @@ def tijd_html(module_id: str) -> str:
 def modules_html() -> str:
     """Every module (and extra page) with a link and its time, from the notebooks' metadata."""
     items = "".join(f'<li><a href="{escape(m.bestand)}">{escape(m.titel)}</a> '
-                    f'<span class="ss-hulp">(ongeveer {m.totaal_min} minuten)</span></li>'
-                    for m in leerpad.modules() + leerpad.extra_paginas())
-    return f'<ol class="ss-modules" start="0">{items}</ol>'
+                    f'<span class="ss-hulp">(ongeveer {m.totaal_min} minuten)</span></li>' for m in leerpad.modules())
+    extra = "".join(f'<li><a href="{escape(m.bestand)}">{escape(m.titel)}</a></li>' for m in leerpad.extra_paginas())
+    return (f'<ol class="ss-modules" start="0">{items}</ol>'
+            + (f'<p>Daarnaast:</p><ul class="ss-extra-paginas">{extra}</ul>' if extra else ""))
 
 
 def oefeningen_html() -> str:
@@ -97,4 +98,8 @@ def navigatie_html(module_id: str, route_id: str | None = None) -> str:
     if in_route and volgende:
         parts.append(f'<p class="ss-nav-anders">Of ga naar de volgende module in de kit: '
                      f'<a href="{escape(volgende.bestand)}">{escape(volgende.titel)}</a>.</p>')
+    extra = [m for m in leerpad.extra_paginas() if m.id != module_id]
+    if extra:
+        links = ", ".join(f'<a href="{escape(m.bestand)}">{escape(m.titel)}</a>' for m in extra)
+        parts.append(f'<p class="ss-nav-extra">Ook in de kit: {links}.</p>')
     return "".join(parts)

@@ -28,7 +28,7 @@ def test_pick_barrier_and_keep_it_after_reload(page, problems, voila_base_url):
     feedback = card.locator(".ss-terugkoppeling")
     feedback.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     text = feedback.inner_text()
-    assert "Het rapport plaatst dit citaat" in text and "fout" not in text.lower()
+    assert "De kit plaatst dit citaat" in text and "fout" not in text.lower()
     assert_no_errors_shown(page)
 
     open_module(page, voila_base_url, NOTEBOOK)

@@ -50,7 +50,7 @@ def test_02_scale_reflection_and_reload(page, problems, voila_base_url, voila_we
     rows.first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
     rows.nth(0).locator("button", has_text="Samen doen").click()
     rows.nth(1).locator("button", has_text="Samen beslissen").click()
-    _wait_text(page, ".ss-schaal", "2 treden verder")
+    _wait_text(page, ".ss-schaal", "2 stappen verder")
     text = "Ik wil ouders vaker eerst vertellen wat goed loopt."
     area = page.locator(".ss-reflectie textarea").first
     area.fill(text[:-1])

@@ -79,8 +79,8 @@ def test_a_student_hands_in_a_werkboek_in_page_order_with_her_name(page, problem
     keuzes = page.locator(".ss-sorteer select")
     keuzes.nth(1).select_option(label="Betaalbaarheid van het onderwijs")
     keuzes.nth(0).select_option(label="Oog voor welzijn en welbevinden")
-    wait_saved(voila_werkmap, "01_gelijke_kansen",
-               lambda a: a.get("reflectie") == "Het citaat over de brooddoos."
+    wait_saved(voila_werkmap, "01_gelijke_kansen", timeout=180,
+               check=lambda a: a.get("reflectie") == "Het citaat over de brooddoos."
                and len([k for k in a if k.startswith("sorteer.")]) == 2)
 
     # module 04: the planner, two steps

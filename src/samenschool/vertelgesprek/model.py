@@ -447,8 +447,8 @@ def validate(plan: Plan) -> list[Melding]:
     elif duur < 20:
         let_op("wanneer", "Slotduur", f"{duur} minuten is te kort. Tien minuten is te kort om naar het "
                "verhaal van de ouders te luisteren (P. de Vries, 2017). Een leerkracht in de "
-               "focusgroep zegt over het oudercontact van 10 minuten: 'Dit is eigenlijk te weinig tijd'. "
-               "Plan minstens 20 minuten, liefst 30.")
+               "focusgroep zegt over het oudercontact van 10 minuten: “Dit is eigenlijk te weinig tijd” (C105). "
+               "Plan minstens 20 minuten, liefst 30. " + ouder_zegt("C071"))
     momenten = w.momenten if isinstance(w.momenten, list) else [w.momenten]
     geldig: list[Moment] = []
     for i, raw in enumerate(momenten, start=1):
@@ -460,8 +460,7 @@ def validate(plan: Plan) -> list[Melding]:
         leeg("wanneer", "Momenten", "Geef minstens twee momenten, ook een vroeg of laat moment.")
     elif geldig and duur and not any(buiten_werkuren(m, duur) for m in geldig):
         let_op("wanneer", "Momenten", "alle momenten vallen tussen 9 en 16 uur. Veel ouders werken dan. "
-               "Bied ook een moment aan voor 9 uur (bv. 7.30 of 8.00), na 16 uur of op zaterdagvoormiddag. "
-               "Ouders in het rapport zeggen: er is letterlijk te weinig tijd.")
+               "Bied ook een moment aan voor 9 uur (bv. 7.30 of 8.00), na 16 uur of op zaterdagvoormiddag.")
 
     # uitnodiging
     u = plan.uitnodiging
@@ -520,7 +519,7 @@ def validate(plan: Plan) -> list[Melding]:
                        "Het vragenblad is voor alle ouders: zet er geen namen in.")
         if len(plan.vragen) > 8:
             let_op("vragen", "Vragen", f"{len(plan.vragen)} vragen is veel. Kies er 5 tot 8. "
-                   "Ouders worden soms overladen met informatie en verwachtingen (focusgroep).")
+                   + ouder_zegt("C108"))
 
     # setting
     s = plan.setting
@@ -545,7 +544,7 @@ def validate(plan: Plan) -> list[Melding]:
     elif school and len(school) > ouders:
         let_op("aanwezigen", "Wie is erbij", f"{len(school)} mensen van de school tegenover {ouders} "
                f"ouder{'s' if ouders > 1 else ''}. De focusgroep zegt: als de school "
-               "oververtegenwoordigd is, kan dit bedreigend overkomen. Kom met zo weinig mogelijk "
+               "oververtegenwoordigd is, kan dit bedreigend overkomen (C109). Kom met zo weinig mogelijk "
                "mensen, liefst alleen de klasleerkracht.")
 
     # leidraad

@@ -46,11 +46,13 @@ def terugkoppeling(gekozen: list[str] | tuple[str, ...], rapport: str, namen: di
     samen = tuple(i for i in gekozen if i == rapport)
     ook = tuple(i for i in gekozen if i != rapport)
     niet = () if samen else (rapport,)
-    zinnen = [f"Het rapport plaatst dit citaat bij de drempel ‘{naam(rapport)}’."]
+    zinnen = [f"De kit plaatst dit citaat bij de drempel ‘{naam(rapport)}’. Het rapport zet de namen van de "
+              "drempels in een zijkolom naast de citaten. Welk citaat bij welke drempel hoort, is de "
+              "lezing van de kit (rapport, deel Drempels)."]
     if not gekozen:
         zinnen.append("Je koos nog geen drempel. Lees het citaat nog eens: welk woord raakt je het meest?")
     elif samen and not ook:
-        zinnen.append("Jij zag dezelfde drempel als de oudergroep.")
+        zinnen.append("Jij zag dezelfde drempel als de kit.")
     elif samen and ook:
         zinnen.append(
             "Jij zag die drempel ook, en daarnaast nog "
@@ -60,7 +62,7 @@ def terugkoppeling(gekozen: list[str] | tuple[str, ...], rapport: str, namen: di
     else:
         zinnen.append(
             "Jij las er " + _opsomming([naam(i) for i in ook]) + " in. Ook dat kan in dit verhaal zitten: "
-            "drempels lopen in elkaar over. Kijk nog eens naar het citaat: wat maakt dat de oudergroep "
+            "drempels lopen in elkaar over. Kijk nog eens naar het citaat: wat maakt dat de kit "
             f"het bij ‘{naam(rapport)}’ zet?"
         )
     return Terugkoppeling(rapport, gekozen, samen, ook, niet, tuple(zinnen))

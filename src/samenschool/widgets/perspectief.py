@@ -32,6 +32,14 @@ VRAGEN: tuple[tuple[str, str], ...] = (
 )
 MAX_TEKENS = 1500
 
+
+def _modules_met_tips() -> str:
+    """Module 04 (vertelgesprek) holds the focus group's tips; module 07 (actieplan) once it exists."""
+    from samenschool import leerpad
+
+    return "module 04 en 07" if any(m.id.startswith("07_") for m in leerpad.modules()) else "module 04"
+
+
 class Perspectiefwissel:
     """Three answers for one scenario, saved at every change; the reveal comes after."""
 
@@ -132,13 +140,15 @@ class Perspectiefwissel:
             return uit
 
         parts = ['<div class="ss-rapport-zegt">',
-                 f'<p>Dit verhaal hoort in het rapport bij de drempel <strong>{escape(drempel["naam"])}</strong>. '
+                 f'<p>De kit plaatst dit verhaal bij de drempel <strong>{escape(drempel["naam"])}</strong>. '
+                 'Zo leest de kit de namen in de zijkolom van het rapport (rapport, deel Drempels). '
                  f'{escape(drempel["beschrijving"])}</p>']
         praktijken = self.praktijken()
-        parts.append("<h4>Wat scholen al doen (goede praktijken uit het rapport)</h4>")
+        parts.append("<h4>Wat scholen al doen (goede praktijken uit het rapport)</h4>"
+                     "<p>Welke praktijk bij welke drempel past, is de lezing van de kit.</p>")
         if praktijken.empty:
-            parts.append("<p>Het rapport noemt bij deze drempel geen aparte praktijk. "
-                         "Kijk naar de tips van de focusgroep in module 04 en 07.</p>")
+            parts.append("<p>De kit koppelt geen aparte praktijk aan deze drempel. "
+                         "Kijk naar de tips van de focusgroep in " + _modules_met_tips() + ".</p>")
         else:
             parts.append("<ul>")
             for _, rij in praktijken.iterrows():
@@ -148,11 +158,15 @@ class Perspectiefwissel:
             if citaten:
                 parts.append("<p>Zo vertellen ouders en scholen erover in het rapport:</p>")
                 parts += [self._citaat(c) for c in citaten]
-        parts.append("<h4>Zo kijken scholen ernaar (focusgroep, februari 2020)</h4>")
+        parts.append("<h4>Zo kijken scholen ernaar (focusgroep, februari 2020)</h4>"
+                     "<p>Het rapport legt zelf geen link tussen de drempels van ouders en die van scholen "
+                     "(rapport, delen Drempels en Focusgroep drempels). "
+                     "Welke drempels van scholen hier passen, is de lezing van de kit.</p>")
         schoolkant = self.schooldrempels()
         schoolcitaten = nieuwe(self.schoolcitaten())
         if not schoolkant and not schoolcitaten:
-            parts.append("<p>De focusgroep zegt: drempels zijn er zowel bij de ouders als bij de school.</p>")
+            parts.append("<p>De focusgroep zegt: drempels zijn er zowel bij de ouders als bij de school "
+                         "(rapport, deel Focusgroep drempels).</p>")
         for school_id in schoolkant:
             rij = drempel_rij(school_id, self._drempels)
             parts.append(f'<p><strong>{escape(rij["naam"])}</strong>: {escape(rij["beschrijving"])}</p>')

@@ -27,7 +27,7 @@ from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
 
 SLEUTEL = "scenario"
-FICTIE_LABEL = "Verzonnen situatie, gebouwd op wat ouders in het rapport vertellen."
+FICTIE_LABEL = "Verzonnen situatie van de kit. Het is geen citaat uit het rapport."
 STANDAARD_VRAAG = "Wat voelt deze ouder, denk je? Wat kan de school hier doen?"
 MAX_TEKENS = 1500
 
@@ -292,28 +292,47 @@ def waarden_secties(citaten: pd.DataFrame, waarden: pd.DataFrame, alle: bool = F
     return secties
 
 
+OUDERS_KOP = "Zo ziet de oudergroep het (rapport, deel Waarde en impact)"
+FOCUSGROEP_KOP = "Zo ziet de focusgroep het: scholen, stad en partners (rapport, deel Focusgroep waarde en impact)"
 # short tab titles: a tab cuts off longer ones ("Voor de leerkrach…")
 IMPACT_GROEPEN = {"kind": "Het kind", "ouder": "De ouder", "leerkracht": "De leerkracht", "relatie": "De relatie"}
 
 
+def _bron_kop(tekst: str) -> str:
+    """Whose view follows (the parent group's or the focus group's): set apart from the impact titles."""
+    return (f'<p class="ss-impact-bron" style="margin:1.4em 0 .2em;padding-bottom:.15em;font-size:.9em;'
+            f'letter-spacing:.03em;text-transform:uppercase;color:#444;border-bottom:1px solid #b8c7d3">'
+            f"{escape(tekst)}</p>")
+
+
 def impact_secties(citaten: pd.DataFrame, impact: pd.DataFrame, bron: str | None = "ouders", *,
-                   zonder: Sequence[str] = (), per_impact: int | None = 1) -> list[tuple[str, str]]:
+                   zonder: Sequence[str] = (), per_impact: int | None = 1,
+                   met_focusgroep: bool = False) -> list[tuple[str, str]]:
     """(title, html) per group (kind, ouder, leerkracht, relatie): each impact with its quotes.
 
     ``bron``: only impact named by this source ("ouders" or "focusgroep"; None: all).
     Every quote appears once: not again under a second impact, and not when it is in
     ``zonder`` (e.g. the stories of an activity further on the page). ``per_impact``: at
-    most that many quotes per impact (None: all)."""
+    most that many quotes per impact (None: all). ``met_focusgroep``: under the parents' impact
+    of each group, also the focus group's view (the ``fg_*`` rows), under its own heading."""
+    alle_impact = impact
     if bron is not None and "bron" in impact.columns:
         impact = impact[impact["bron"] == bron]
+    fg = (alle_impact[alle_impact["bron"] == "focusgroep"]
+          if met_focusgroep and bron == "ouders" and "bron" in alle_impact.columns else alle_impact.iloc[0:0])
     gebruikt = set(zonder)
     secties = []
     for voor, titel in IMPACT_GROEPEN.items():
         items = impact[impact["voor"] == voor]
-        if items.empty:
+        fg_items = fg[fg["voor"] == voor]
+        if items.empty and fg_items.empty:
             continue
         html = ""
-        for _, item in items.iterrows():
+        for n, (_, item) in enumerate(pd.concat([items, fg_items]).iterrows()):
+            if n == len(items):
+                html += _bron_kop(FOCUSGROEP_KOP)
+            elif n == 0:
+                html += _bron_kop(OUDERS_KOP) if len(fg_items) else ""
             rows = _citaten_met(citaten, "impact", item["id"])
             rows = rows[~rows["id"].isin(gebruikt)]
             if per_impact is not None:
@@ -341,9 +360,12 @@ def waarden_widget():
     return _tabs_of_accordion(waarden_secties(data.citaten(), data.waarden()), "accordion", "ss-waarden")
 
 
-def impact_widget(bron: str | None = "ouders", *, zonder: Sequence[str] = (), per_impact: int | None = 1):
-    """The impact of partnership for child, parent and teacher, one story of the parents each.
+def impact_widget(bron: str | None = "ouders", *, zonder: Sequence[str] = (), per_impact: int | None = 1,
+                  met_focusgroep: bool = True):
+    """The impact of partnership for child, parent and teacher, one story of the parents each,
+    and the focus group's view beside it (``met_focusgroep``); every story once.
 
     ``zonder``: quotes to leave out here because the page shows them elsewhere."""
     return _tabs_of_accordion(impact_secties(data.citaten(), data.impact(), bron, zonder=zonder,
-                                             per_impact=per_impact), "tab", "ss-impact-tabs")
+                                             per_impact=per_impact, met_focusgroep=met_focusgroep),
+                              "tab", "ss-impact-tabs")

@@ -69,7 +69,7 @@ class Plaatsing:
 
     def samenvatting(self) -> str:
         if self.nu is None and self.doel is None:
-            return "Je koos nog niets. Klik op een trede."
+            return "Je koos nog niets. Klik op een stap."
         if self.nu is None:
             return f"Je wil naar: {self.doel}. Waar staat je school nu?"
         if self.doel is None:
@@ -79,8 +79,8 @@ class Plaatsing:
             return f"Je school staat bij {self.nu} en je wil daar blijven. Wat is nodig om dat vast te houden?"
         if stap > 0:
             return (f"Nu: {self.nu}. Doel: {self.doel}. Dat is {stap} "
-                    f"{'trede' if stap == 1 else 'treden'} verder. Wat is de eerste kleine stap?")
-        return (f"Nu: {self.nu}. Doel: {self.doel}. Je doel ligt lager dan waar je nu staat. "
+                    f"{'stap' if stap == 1 else 'stappen'} verder in de lijst. Wat is de eerste kleine stap?")
+        return (f"Nu: {self.nu}. Doel: {self.doel}. Je doel staat eerder in de lijst dan waar je nu staat. "
                 "Klopt dat? Je kan je keuze altijd aanpassen.")
 
     def to_dict(self) -> dict:
@@ -252,7 +252,9 @@ def maak_plaatsing(module: str, *, treden: Sequence[str] = SAMEN_TREDEN, werkmap
     return PlaatsingView(Plaatsing(module, werkmap, treden, sleutel))
 
 
-KERNWAARDEN = 8  # eight core values of the report (volgorde 1-8 in waarden.csv); not "the most named"
+# Values to weigh (volgorde 1-10 in waarden.csv): the eight the kit draws from what parents say,
+# then the report's own kernwaarden open_basishouding and overtuiging (vertrouwen is among the eight).
+KERNWAARDEN = 10
 
 
 def maak_weging(module: str, *, waarden: pd.DataFrame | None = None, ids: Sequence[str] | None = None,

@@ -127,13 +127,26 @@ class Sorteerder:
         return {"module": self.module, "keuzes": dict(self.keuzes)}
 
     # -- feedback --------------------------------------------------------------------
+    def _wie_plaatst(self, citaat_id: str) -> tuple[str, str]:
+        """Who put the quote with its theme: the group (the quote stands in that theme's part of
+        the report, named as "(rapport, deel …)") or the kit (a quote from another part)."""
+        sectie = ""
+        if "sectie" in self.citaten.columns:
+            sectie = str(self.citaten.loc[self.citaten["id"] == citaat_id, "sectie"].iloc[0] or "")
+        if sectie.startswith("thema_"):
+            delen = data.load("rapport_delen")
+            kort = delen.loc[delen["id"] == sectie, "kort"]
+            return "De oudergroep plaatste", f" (rapport, deel {kort.iloc[0]})" if len(kort) else ""
+        return "De kit plaatst", ""
+
     def terugkoppeling(self, citaat_id: str) -> Terugkoppeling:
         gekozen, groep = self.keuzes[citaat_id], self.groep[citaat_id]
         groep_naam = self.thema_namen.get(groep, groep)
+        wie, waar = self._wie_plaatst(citaat_id)
         if not gekozen:
-            tekst = f"Je koos nog geen thema. De oudergroep plaatste dit citaat bij {groep_naam}."
+            tekst = f"Je koos nog geen thema. {wie} dit citaat bij {groep_naam}{waar}."
         elif gekozen == groep:
-            tekst = f"Jij koos {groep_naam}. De oudergroep plaatste dit citaat ook bij {groep_naam}."
+            tekst = f"Jij koos {groep_naam}. {wie} dit citaat ook bij {groep_naam}{waar}."
         else:
             uitleg = str(self.thema_uitleg.get(groep, "") or "").strip()
             if not uitleg:
@@ -141,9 +154,9 @@ class Sorteerder:
             elif self.thema_uitleg_kit.get(groep):
                 omdat = f" Over dat thema: {uitleg}"
             else:  # words from the report: always as a quote with its source
-                omdat = f" Het rapport zegt over dat thema: “{uitleg}” (bron: rapport van Recht-Op vzw)."
-            tekst = (f"Jij koos {self.thema_namen[gekozen]}. De oudergroep plaatste dit citaat bij "
-                     f"{groep_naam}.{omdat} Beide lezingen kunnen: de thema's overlappen. "
+                omdat = f" Over dat thema staat in het rapport: “{uitleg}” (bron: rapport van Recht-Op vzw)."
+            tekst = (f"Jij koos {self.thema_namen[gekozen]}. {wie} dit citaat bij "
+                     f"{groep_naam}{waar}.{omdat} Beide lezingen kunnen: de thema's overlappen. "
                      "Wat zag jij in dit citaat?")
         return Terugkoppeling(citaat_id, gekozen, groep, bool(gekozen) and gekozen == groep, tekst)
 

@@ -393,7 +393,7 @@ class TeamKaartView:
             f'href="data:application/json;base64,{b64}">Bewaar mijn weging als bestand</a></p>'
             f'<p class="ss-hulp">{escape(DOWNLOAD_UITLEG)}</p>')
         self.status.value = _ui.melding_html(
-            "Je bestand is klaar. Klik op ‘Bewaar mijn weging als bestand’.", "ok")
+            "Je bestand is klaar. Klik op de knop Bewaar mijn weging als bestand.", "ok")
 
     @_ui.veilig()
     def _samenvoegen(self, _button=None) -> None:
