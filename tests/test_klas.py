@@ -373,3 +373,15 @@ def test_module_06_estimates_of_the_group(tmp_path):
     html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
     assert "Module 6" in html and "van € 300 tot € 1.250; de middelste is € 800." in html
     assert "Module 6" not in zaal.inhoud_html(Klas(tmp_path / "leeg", klas=False, token="t", basis=tmp_path / "leeg"))
+
+
+def test_module_07_barriers_the_plans_tackle_first(tmp_path):
+    from samenschool.server import Klas
+
+    for nummer, gekozen in ((1, ["taal", "leefwereld"]), (2, ["taal"]), (3, [])):
+        _schrijf(tmp_path, nummer, "07_actieplan", {"kiezen": _antwoord(gekozen, "Kies", "", "kiezen")})
+    result = zaal.gekozen_drempels(zaal.lees_deelnemers(tmp_path), {"taal": "Taal", "leefwereld": "Leefwereld"})
+    assert result["plannen"] == 2
+    assert [(r["naam"], r["aantal"]) for r in result["rijen"]] == [("Taal", 2), ("Leefwereld", 1)]
+    html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
+    assert "Module 7" in html and "2 actieplannen. Gekozen drempels: Taal 2 keer; Leefwereld 1 keer." in html

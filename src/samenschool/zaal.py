@@ -26,6 +26,7 @@ MODULE_SORTEREN = "01_gelijke_kansen"
 MODULE_PARTNERSCHAP = "02_partnerschap"
 MODULE_DREMPELS = "03_drempels"
 MODULE_KOSTEN = "06_schoolkosten"
+MODULE_ACTIEPLAN = "07_actieplan"
 NAAM_MODULE = "00_start"
 
 
@@ -232,6 +233,24 @@ def schattingen(people: list[Deelnemer]) -> dict:
             "rijen": [{"bedrag": b, "pct": round(100 * b / hoogste)} for b in bedragen]}
 
 
+def gekozen_drempels(people: list[Deelnemer], namen: dict[str, str]) -> dict:
+    """Module 07: which barriers the group's action plans tackle first (answers ``kiezen``:
+    a list of barrier ids), most chosen first."""
+    telling: Counter = Counter()
+    plannen = 0
+    for person in people:
+        antwoord = person.antwoorden(MODULE_ACTIEPLAN).get("kiezen")
+        waarde = antwoord.get("waarde") if antwoord else None
+        if not isinstance(waarde, list) or not waarde:
+            continue
+        plannen += 1
+        telling.update({d for d in waarde if isinstance(d, str)})
+    maximum = max(telling.values(), default=1)
+    rijen = [{"naam": namen.get(d, d), "aantal": n, "pct": round(100 * n / maximum)}
+             for d, n in sorted(telling.items(), key=lambda kv: (-kv[1], namen.get(kv[0], kv[0])))]
+    return {"plannen": plannen, "rijen": rijen}
+
+
 def euro(bedrag: float) -> str:
     """1234.5 -> '€ 1.234,50'; whole amounts without cents."""
     tekst = f"{bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
@@ -335,6 +354,7 @@ def overzicht(basis: Path, verborgen: set[str] | None = None, index: int = 0) ->
         "weging": weging(people, _namen(data.waarden())),
         "drempels": drempelkaart(people, _namen(data.drempels(), "ouders")),
         "kosten": schattingen(people),
+        "actieplan": gekozen_drempels(people, _namen(data.drempels())),
         "muur": muur(items, verborgen or set(), index),
         "extra": extra_weergaven(basis),
     }
