@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import re
-import selectors
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import psutil
@@ -32,16 +32,17 @@ def _launch(pool: int):
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
     lines: list[str] = []
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stdout, selectors.EVENT_READ)
+
+    def lees():  # a thread: select() on a buffered pipe misses lines already read into the buffer
+        for line in proc.stdout:
+            lines.append(line.rstrip("\n"))
+
+    threading.Thread(target=lees, daemon=True).start()
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(line.startswith("  Stoppen") for line in lines):
         if proc.poll() is not None:
             break
-        if selector.select(timeout=1):
-            line = proc.stdout.readline()
-            if line:
-                lines.append(line.rstrip("\n"))
+        time.sleep(0.2)
     return proc, port, lines
 
 
