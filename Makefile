@@ -10,13 +10,14 @@ STAMP  := $(VENV)/.samenschool-installed
 PORT   ?=
 PYTEST_ARGS ?=
 
-.PHONY: start lab test bench setup lock check clean help
+.PHONY: start lab test bench setup lock check clean help handouts
 
 help:
 	@echo "make start  - de kit openen in je browser (eerste keer: installeren)"
 	@echo "make test   - alle tests draaien"
 	@echo "make lab    - JupyterLab openen om de notebooks aan te passen"
 	@echo "make bench  - snelheid en geheugen meten (benchmarks/)"
+	@echo "make handouts - afdrukbare handouts maken in dist/handouts/"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Samen School Maken heeft Python 3.10 of nieuwer nodig. Je hebt Python " + sys.version.split()[0] + ".")'
@@ -46,6 +47,9 @@ check: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest --nbval-lax -n 2 --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
+handouts: $(STAMP)
+	$(VENV)/bin/samenschool handouts
+
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
@@ -56,4 +60,4 @@ lock: $(STAMP)
 	$(PY) tools/sync_environment_yml.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build src/*.egg-info
+	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info

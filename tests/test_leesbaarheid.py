@@ -572,7 +572,9 @@ def test_cli_unreadable_file(tmp_path, capsys, monkeypatch):
     def weiger(self):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", weiger)
+    from samenschool import validatie
+
+    monkeypatch.setattr(validatie, "open", lambda *a, **k: weiger(None), raising=False)
     rc = cli.main(["leesbaarheid", str(pad)])
     err = capsys.readouterr().err
     assert rc != 0 and err.startswith("Fout:") and "toestemming" in err

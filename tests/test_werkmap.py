@@ -53,7 +53,7 @@ def test_a_failed_write_keeps_the_old_file_whole(werkmap, monkeypatch):
         raise OSError("schijf vol")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(SamenschoolError, match="Niet bewaard"):  # said in Dutch, not an OSError
         bewaar(werkmap, "03_drempels", "wat_neem_je_mee", "tweede versie")
     monkeypatch.undo()
     assert Werkmap(werkmap.folder).get("03_drempels", "wat_neem_je_mee") == "eerste versie"

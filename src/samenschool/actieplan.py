@@ -779,11 +779,13 @@ class PlanWerk:
     def laad(self) -> None:
         get = self.werkmap.get
         scan = get(self.module, "zelfscan", {}) or {}
-        self.zelfscan: dict[str, str] = {k: v for k, v in scan.items() if v in STANDEN} if isinstance(scan, dict) else {}
+        self.zelfscan: dict[str, str] = ({k: v for k, v in scan.items() if isinstance(v, str) and v in STANDEN}
+                                         if isinstance(scan, dict) else {})
         gekozen = get(self.module, "kiezen", []) or []
         self.drempels: list[str] = [d for d in gekozen if isinstance(d, str)] if isinstance(gekozen, list) else []
         self.acties: list[Actie] = []
-        for i, raw in enumerate(get(self.module, "acties", []) or [], start=1):
+        acties = get(self.module, "acties", []) or []
+        for i, raw in enumerate(acties if isinstance(acties, list) else [], start=1):  # damaged: none
             try:
                 self.acties.append(Actie.from_dict(raw, f"acties[{i}]"))
             except SamenschoolError:

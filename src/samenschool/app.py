@@ -49,6 +49,10 @@ def server_env(klas: bool = False) -> dict[str, str]:
         env["SAMENSCHOOL_KLASMODUS"] = "1"
     paths = [str(TEMPLATE_ROOT)] + ([env["JUPYTER_PATH"]] if env.get("JUPYTER_PATH") else [])
     env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    # The kit's Voilà settings (share/jupyter/config/voila.py): no warnings in the terminal
+    # that a facilitator cannot act on (issue 13).
+    config = [str(TEMPLATE_ROOT / "config")] + ([env["JUPYTER_CONFIG_PATH"]] if env.get("JUPYTER_CONFIG_PATH") else [])
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(config)
     env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env

@@ -16,8 +16,31 @@ from samenschool import __version__, commands
 from samenschool.errors import SamenschoolError
 
 
+_ARGPARSE_NL = (  # argparse's messages (Python 3.10-3.13) in plain Dutch
+    (r"the following arguments are required: (.+)", r"dit ontbreekt nog: \1"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.+)\)", r"\1: '\2' kennen we niet. Kies uit: \3"),
+    (r"argument (\S+): invalid \w+ value: '?([^']*)'?", r"\1: '\2' is geen geldige waarde"),
+    (r"argument (\S+): expected one argument", r"\1: zet er een waarde achter"),
+    (r"argument (\S+): (.+)", r"\1: \2"),
+    (r"unrecognized arguments: (.+)", r"dit begrijpen we niet: \1"),
+)
+
+
+class NederlandseParser(argparse.ArgumentParser):
+    """argparse with its error messages in Dutch: "Fout: ...", then where to find help."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        import re
+
+        for pattern, dutch in _ARGPARSE_NL:
+            if re.fullmatch(pattern, message, flags=re.DOTALL):
+                message = re.sub(pattern, dutch, message, flags=re.DOTALL)
+                break
+        self.exit(2, f"Fout: {message}.\nHulp: {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = NederlandseParser(
         prog="samenschool",
         description="Samen School Maken: hulpmiddelen bij de vormingskit.",
     )

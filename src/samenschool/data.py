@@ -71,7 +71,8 @@ def _read_csv(path: Path, fields: list[dict]) -> pd.DataFrame:
     except UnicodeDecodeError as exc:
         raise DataError(f"{path} is geen UTF-8-tekst (byte {exc.start}).") from exc
     except csv.Error as exc:
-        raise DataError(f"{path} kan niet gelezen worden als CSV: {exc}.") from exc
+        raise DataError(f"{path} kan niet gelezen worden als CSV: een cel is veel te lang of er ontbreekt "
+                        "een aanhalingsteken. Bewaar het bestand opnieuw als CSV UTF-8.") from exc
     if header is None:
         raise DataError(f"{path} is leeg: er staat zelfs geen kopregel in.")
     missing = [n for n in names if n not in header]

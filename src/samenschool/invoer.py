@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from samenschool.validatie import is_vreemd_teken
+
 MAX_TEKST = 5000  # characters in one answer box; a page of text, more than any exercise needs
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
@@ -23,9 +25,8 @@ def schoon(tekst: object) -> str:
     if tekst is None:
         return ""
     text = unicodedata.normalize("NFC", str(tekst)).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        ch for ch in text if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    # control characters, lone surrogates and non-characters such as U+FFFE (they break DOCX files)
+    return "".join(ch for ch in text if ch in _ALLOWED_CONTROLS or not is_vreemd_teken(ch))
 
 
 def controleer_tekst(tekst: object, *, max_tekens: int = MAX_TEKST, verplicht: bool = True,

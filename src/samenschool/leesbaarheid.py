@@ -509,6 +509,10 @@ def _read_csv(path: Path) -> list[dict]:
     name = str(path)
     if not path.is_file():
         raise DataError(f"De woordenlijst '{name}' bestaat niet of is geen bestand.")
+    from samenschool import validatie
+
+    if path.stat().st_size > validatie.MAX_TEKSTBESTAND:  # checked before reading: a word list is a few kB
+        raise DataError(f"De woordenlijst '{name}' is te groot: hoogstens {validatie.grootte(validatie.MAX_TEKSTBESTAND)}.")
     frame = data.load_file("moeilijke_woorden", path)
     rows, seen = [], {}
     for index, cells in frame.iterrows():

@@ -19,7 +19,7 @@ import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from samenschool import deelnemer
+from samenschool import bestanden, deelnemer, validatie
 from samenschool.antwoord import FORMAT_VERSIE, Antwoord, nu
 from samenschool.errors import SamenschoolError
 
@@ -84,6 +84,13 @@ def _check_name(name: str) -> str:
     return name
 
 
+APART_PREFIX = ".apart-"  # <werkmap>/.apart-<module>.txt: notices about set-aside files, not shown yet
+NIET_BEWAARD = ("Niet bewaard: de kit kan niet schrijven in je werkmap ({map}): {reden}. Je tekst staat nog "
+                "op deze pagina en deze browser onthoudt hem. Laat de begeleider dit oplossen (plaats "
+                "vrijmaken of een andere werkmap kiezen). Daarna laad je de pagina opnieuw: dan wordt je "
+                "tekst bewaard.")
+
+
 def _leeg_bestand(module: str) -> dict:
     return {"module": module, "versie": FORMAT_VERSION, "antwoorden": {}, "toestand": {}}
 
@@ -94,6 +101,7 @@ class Werkmap:
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder is not None else default_folder()
         self.meldingen: list[str] = []  # Dutch messages for the learner (e.g. a file set aside)
+        self.gelezen: set[str] = set()  # modules read through this object (their set-aside notices)
 
     @classmethod
     def default(cls) -> "Werkmap":
@@ -105,9 +113,14 @@ class Werkmap:
 
     @contextlib.contextmanager
     def _locked(self, module: str) -> Iterator[None]:
-        self.folder.mkdir(parents=True, exist_ok=True)
         lock_path = self.folder / f".{_check_name(module)}.lock"
-        with open(lock_path, "a+") as handle:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle = open(lock_path, "a+")
+        except OSError:  # a werkmap that cannot be written: reading works, a write says so itself
+            yield
+            return
+        with handle:
             if fcntl is not None:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             try:
@@ -119,9 +132,12 @@ class Werkmap:
     # -- reading -------------------------------------------------------------------------
     def _read(self, module: str) -> dict:
         path = self.path(module)
+        self.gelezen.add(module)
         if not path.exists():
             return _leeg_bestand(module)
         try:
+            if path.stat().st_size > validatie.MAX_WERKMAPBESTAND:  # the kit never writes such a file
+                raise ValueError("te groot")
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or not isinstance(data.get("antwoorden"), dict):
                 raise ValueError("geen geldige werkmap")
@@ -139,15 +155,38 @@ class Werkmap:
             while aside.exists():
                 aside = aside.with_name(f"{aside.stem}-{counter}.json")
                 counter += 1
-            os.replace(path, aside)
-            self.meldingen.append(
-                f"Je bewaarde antwoorden voor '{module}' konden niet gelezen worden. "
-                f"Het bestand staat apart als {aside.name} in {self.folder}. "
-                "Je begint hier met een leeg blad."
-            )
+            try:
+                os.replace(path, aside)
+            except OSError as exc:
+                raise SamenschoolError(
+                    f"Je bewaarde antwoorden voor '{module}' konden niet gelezen worden, en de kit kan het "
+                    f"bestand niet apart zetten ({bestanden.reden(exc)}). Vraag hulp aan je begeleider.") from None
+            melding = (f"Je bewaarde antwoorden voor '{module}' konden niet gelezen worden. "
+                       f"Het bestand staat apart als {aside.name} in {self.folder}. "
+                       "Je begint hier met een leeg blad.")
+            self.meldingen.append(melding)
+            self._noteer_apart(module, melding)
             return _leeg_bestand(module)
         data.setdefault("toestand", {})
         return data
+
+    # -- set-aside files are announced on the page they belong to ---------------------------
+    def _noteer_apart(self, module: str, melding: str) -> None:
+        """Keep the notice in the werkmap until a page of ``module`` shows it (another page,
+        such as the navigation reading the start page's name, may be the one that found it)."""
+        with contextlib.suppress(OSError):
+            with open(self.folder / f"{APART_PREFIX}{module}.txt", "a", encoding="utf-8") as handle:
+                handle.write(melding.replace("\n", " ") + "\n")
+
+    def apart_meldingen(self, module: str) -> list[str]:
+        """The notices about set-aside files of ``module`` not shown yet; they count as shown now."""
+        path = self.folder / f"{APART_PREFIX}{_check_name(module)}.txt"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            path.unlink()
+        except (OSError, UnicodeDecodeError):
+            return []
+        return list(dict.fromkeys(line for line in lines if line.strip()))
 
     def load(self, module: str) -> dict[str, Any]:
         """The raw values of one module's answers ({} when nothing is saved yet)."""
@@ -186,16 +225,23 @@ class Werkmap:
             except (KeyError, SamenschoolError):
                 pass
         payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{module}.", suffix=".tmp", dir=self.folder)
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{module}.", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
+        except OSError as exc:  # read-only werkmap, disk full: say so, the text stays on the page
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise SamenschoolError(NIET_BEWAARD.format(map=self.folder, reden=bestanden.reden(exc))) from None
         except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             raise
 
     def _wijzig(self, module: str, wijziging: Callable[[dict], None]) -> None:
@@ -238,7 +284,8 @@ class Werkmap:
         def eigen(path: Path) -> bool:
             return overslaan is None or overslaan not in path.relative_to(folder).parts[:1]
 
-        for path in [p for p in folder.rglob("*.json") if eigen(p)] + [p for p in folder.rglob(".*.lock") if eigen(p)]:
+        for path in ([p for p in folder.rglob("*.json") if eigen(p)] + [p for p in folder.rglob(".*.lock") if eigen(p)]
+                     + list(folder.glob(f"{APART_PREFIX}*.txt"))):
             path.unlink(missing_ok=True)
             removed += path.suffix == ".json"
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir() and eigen(p)), key=lambda p: -len(p.parts)):

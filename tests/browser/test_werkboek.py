@@ -14,9 +14,20 @@ import sys
 
 import pytest
 
-from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, open_module, wait_saved
+from .conftest import PAGE_TIMEOUT_MS, _require_chromium, assert_no_errors_shown, open_module, wait_saved
+from .eigen_server import eigen_voila
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def eigen(tmp_path_factory):
+    """A server and werkmap of this test's own: it checks the werkboek exactly, so no other test's
+    answers may be in it, and its answers must not end up in theirs."""
+    _require_chromium()
+    werkmap = tmp_path_factory.mktemp("werkboek-werkmap")
+    with eigen_voila(werkmap) as base:
+        yield base, werkmap
 
 NAAM = "Sam <script>alert(1)</script> Peeters"
 ARABISCH = "مرحبا بالأهل، شكرا"
@@ -54,8 +65,9 @@ def _order(text: str, *parts: str) -> None:
         start = found + len(part)
 
 
-def test_a_student_hands_in_a_werkboek_in_page_order_with_her_name(page, problems, voila_base_url,
-                                                                     voila_werkmap, tmp_path):
+def test_a_student_hands_in_a_werkboek_in_page_order_with_her_name(page, problems, eigen, tmp_path):
+    voila_base_url, voila_werkmap = eigen
+
     # start page: route and own name
     open_module(page, voila_base_url, "00_start.ipynb")
     page.locator(".ss-route-knoppen button", has_text="Lerarenopleiding").click()

@@ -25,23 +25,14 @@ def lees_plan(path: Path):
     """Read and check a plan file. Every problem is a SamenschoolError that names the field."""
     from samenschool import actieplan
 
-    if not path.exists():
-        raise SamenschoolError(f"het bestand {path} bestaat niet.")
-    if path.is_dir():
-        raise SamenschoolError(f"{path} is een map, geen plan. Geef een JSON-bestand.")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise SamenschoolError(f"{path} is geen tekstbestand (UTF-8). Bewaar het plan als JSON.") from None
-    except OSError as exc:
-        raise SamenschoolError(f"kan {path} niet lezen: {exc.strerror}.") from None
-    if not text.strip():
-        raise SamenschoolError(f"{path} is leeg. Maak een plan met: samenschool actieplan --voorbeeld > plan.json")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SamenschoolError(f"{path} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: "
-                               f"{exc.msg}).") from None
+    from samenschool import validatie
+
+    # at most 1 MB, 32 levels of nesting, numbers of at most 9 digits, no NaN (samenschool.validatie)
+    data = validatie.lees_json_bestand(path, soort="plan")
+    tekens = list(validatie.vreemde_tekens(data))
+    if tekens:  # control and non-characters (U+FFFE) never reach the DOCX writer
+        raise SamenschoolError(f"het plan in {path} kan niet gelezen worden:\n"
+                               + "\n".join(f"  - {p}" for p in tekens[:30]))
     try:
         plan = actieplan.Plan.from_dict(data)
     except SamenschoolError as exc:

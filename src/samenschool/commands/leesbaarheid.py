@@ -26,42 +26,15 @@ def register(parser) -> None:
 
 
 def lees_brief(pad: str | Path) -> str:
-    """The text of a letter file, or SamenschoolError with a Dutch message."""
+    """The text of a letter file, or SamenschoolError with a Dutch message. At most 1 MB is
+    read (a letter is a few kB), so /dev/zero or a huge file gets a message, not a MemoryError."""
+    from samenschool import validatie
+
     path = Path(pad)
-    if not path.exists():
-        raise SamenschoolError(f"Het bestand '{path}' bestaat niet. Kijk de naam en de map na.")
-    if path.is_dir():
-        raise SamenschoolError(f"'{path}' is een map, geen bestand. Geef een tekstbestand (.txt).")
-    try:
-        raw = path.read_bytes()
-    except PermissionError:
-        raise SamenschoolError(
-            f"Het bestand '{path}' kan niet gelezen worden: u hebt geen toestemming."
-        ) from None
-    except OSError as exc:
-        raise SamenschoolError(
-            f"Het bestand '{path}' kan niet gelezen worden ({exc.strerror or exc})."
-        ) from None
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise SamenschoolError(
-            f"Het bestand '{path}' is bewaard als UTF-16. Bewaar de brief opnieuw als tekst "
-            "met codering UTF-8."
-        )
-    if b"\x00" in raw:
-        raise SamenschoolError(
-            f"Het bestand '{path}' is geen tekstbestand. Bewaar de brief als platte tekst "
-            "(.txt, UTF-8), bijvoorbeeld met Kladblok."
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SamenschoolError(
-            f"Het bestand '{path}' is geen UTF-8-tekst. Bewaar de brief opnieuw als tekst "
-            "met codering UTF-8."
-        ) from None
+    text = validatie.lees_tekstbestand(path, max_bytes=validatie.MAX_TEKSTBESTAND, soort="tekstbestand")
     if not text.strip():
         raise SamenschoolError(f"Het bestand '{path}' is leeg. Zet eerst de tekst van de brief erin.")
-    return text
+    return validatie.zonder_vreemde_tekens(text)
 
 
 def _getal(x: float) -> str:

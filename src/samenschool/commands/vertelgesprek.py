@@ -23,34 +23,35 @@ def register(parser) -> None:
 
 
 def lees_plan(path: Path):
-    """Read and validate a plan file. Every problem is a SamenschoolError that names it."""
-    from samenschool.vertelgesprek.model import Plan, validate
+    """Read and check a plan file. Every problem is named (field or row) in one SamenschoolError;
+    returns (plan, warnings). Limits: at most 1 MB, 32 levels of nesting, numbers of at most
+    9 digits, no control or non-characters (see samenschool.validatie)."""
+    from samenschool import validatie
+    from samenschool.vertelgesprek.model import Plan, controleer_vorm, validate
 
-    if not path.exists():
-        raise SamenschoolError(f"het bestand {path} bestaat niet.")
-    if path.is_dir():
-        raise SamenschoolError(f"{path} is een map, geen plan. Geef een JSON-bestand.")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise SamenschoolError(f"{path} is geen tekstbestand (UTF-8). Bewaar het plan als JSON.") from None
-    except OSError as exc:
-        raise SamenschoolError(f"kan {path} niet lezen: {exc.strerror}.") from None
-    if not text.strip():
-        raise SamenschoolError(f"{path} is leeg. Maak een plan met: samenschool vertelgesprek --voorbeeld > plan.json")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SamenschoolError(f"{path} is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: "
-                               f"{exc.msg}).") from None
-    if not isinstance(data, dict):
-        raise SamenschoolError(f"{path} bevat geen plan: verwacht een JSON-object met context, wanneer, ...")
+    data = validatie.lees_json_bestand(path, soort="plan")
+    vorm = controleer_vorm(data)
+    fouten = [p for p in vorm if p.blokkeert]
+    if fouten:
+        raise SamenschoolError(f"het plan in {path} kan niet gelezen worden:\n"
+                               + "\n".join(f"  - {p}" for p in fouten[:MAX_MELDINGEN])
+                               + _nog(len(fouten)))
     plan = Plan.from_dict(data)
     meldingen = validate(plan)
     fouten = [m for m in meldingen if m.is_fout]
     if fouten:
-        raise SamenschoolError(f"het plan in {path} is nog niet klaar:\n" + "\n".join(f"  - {m.regel()}" for m in fouten))
-    return plan, [m for m in meldingen if not m.is_fout]
+        raise SamenschoolError(f"het plan in {path} is nog niet klaar:\n"
+                               + "\n".join(f"  - {m.regel()}" for m in fouten[:MAX_MELDINGEN])
+                               + _nog(len(fouten)))
+    overgeslagen = [f"Let op: {p}" for p in vorm if not p.blokkeert]
+    return plan, overgeslagen + [m.regel() for m in meldingen if not m.is_fout]
+
+
+MAX_MELDINGEN = 30  # a file full of mistakes gets the first 30, not a thousand lines
+
+
+def _nog(n: int) -> str:
+    return f"\n  ... en nog {n - MAX_MELDINGEN} andere." if n > MAX_MELDINGEN else ""
 
 
 def run(args) -> int:
@@ -64,9 +65,11 @@ def run(args) -> int:
                                "Voorbeeld: samenschool vertelgesprek plan.json --naar docx --uit map")
     from samenschool.vertelgesprek import documenten
 
+    if not str(args.uit).strip():
+        raise SamenschoolError("geef na --uit de naam van een map, bv. --uit vertelgesprek.")
     plan, waarschuwingen = lees_plan(Path(args.plan))
     for melding in waarschuwingen:
-        print(melding.regel(), file=sys.stderr)
+        print(melding, file=sys.stderr)
     for path in documenten.write_all(plan, Path(args.uit), args.naar):
         print(f"Geschreven: {path}")
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from samenschool import klas, werkboek
+from samenschool import klas, validatie, werkboek
 from samenschool.werkmap import Werkmap
 
 HELP = "Je bewaarde antwoorden tonen, bundelen in een werkboek of wissen."
+WERKBOEK_FORMATEN = {".html": "HTML", ".docx": "Word", ".md": "Markdown", ".htm": "HTML"}  # werkboek.FORMATEN
 
 
 def register(parser) -> None:
@@ -29,8 +30,11 @@ def register(parser) -> None:
 def run(args) -> int:
     wm = Werkmap.default()
     if args.actie == "export":
-        for path in werkboek.export(wm, args.uit):
+        uit = validatie.controleer_uitvoer(args.uit, formaten=WERKBOEK_FORMATEN, zonder_einde=True)
+        for path in werkboek.export(wm, uit):
             print(f"Werkboek geschreven: {path}")
+        for melding in wm.meldingen:  # a file set aside while reading: say so here too
+            print(f"Let op: {melding}", file=sys.stderr)
         return 0
     if args.actie == "klas":
         written = klas.export_deelnemers(wm, args.uit)

@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samenschool.errors import SamenschoolError
+from samenschool.validatie import kort, lees_bytes
 
 MAX_BYTES = 2_000_000
 MAX_RIJEN = 1000
+MAX_CIJFERS_BEDRAG = 7  # euros: 9 999 999 is far above any school cost
 KOLOMMEN = ("omschrijving", "maand", "bedrag", "categorie")
 EXTRA_KOLOMMEN = ("uitleg",)
 KOLOM_SYNONIEMEN = {
@@ -176,6 +178,8 @@ def lees_bedrag(value, decimaal: str | None = None) -> int:
     if isinstance(value, (int, float)):
         if value != value:
             raise ValueError("leeg")
+        if abs(float(value)) >= 10 ** MAX_CIJFERS_BEDRAG:  # also inf: no school cost comes near
+            raise ValueError("te groot")
         cent = int(round(float(value) * 100))
         if cent < 0:
             raise ValueError(f"negatief ({euro(cent)})")
@@ -222,6 +226,8 @@ def lees_bedrag(value, decimaal: str | None = None) -> int:
     heel = heel or "0"
     if not heel.isdigit() or (deel and not deel.isdigit()):
         raise ValueError("geen getal")
+    if len(heel.lstrip("0")) > MAX_CIJFERS_BEDRAG:  # int() refuses 4,300 digits with an English error
+        raise ValueError("te groot")
     cent = int(heel) * 100 + ((int(deel) * 200 + 10 ** len(deel)) // (2 * 10 ** len(deel)) if deel else 0)  # half up
     if negatief and cent:
         raise ValueError(f"negatief ({euro(-cent)})")
@@ -389,10 +395,12 @@ def lees(bron: str | Path | bytes, naam: str | None = None) -> Kostenlijst:
             raise SamenschoolError(f"'{path}' is een map, geen bestand. Geef een CSV- of Excel-bestand.")
         if path.stat().st_size > MAX_BYTES:
             raise _te_groot(naam)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise SamenschoolError(f"'{path}' kan niet gelezen worden ({exc.strerror or exc}).") from None
+        try:  # at most MAX_BYTES + 1 bytes: /dev/zero or a growing file never fills the memory
+            raw = lees_bytes(path, max_bytes=MAX_BYTES, soort="bestand")
+        except SamenschoolError as exc:
+            if "te groot" in str(exc):
+                raise _te_groot(naam) from None
+            raise
     if len(raw) > MAX_BYTES:
         raise _te_groot(naam)
     lager = naam.lower()
@@ -503,7 +511,9 @@ def _lees_rijen(lijst: Kostenlijst, rijen: list[tuple[int, list]], kolommen: dic
                 problemen.append(f"Het bedrag is negatief {reden.removeprefix('negatief ')}. "
                                  "Een kost is 0 of meer.")
             else:
-                problemen.append(f"'{_cel(ruw_bedrag)}' is geen bedrag. Schrijf een getal, bv. 12,50.")
+                problemen.append(f"'{kort(_cel(ruw_bedrag))}' is geen bedrag. Schrijf een getal, bv. 12,50."
+                                 if reden != "te groot" else
+                                 f"'{kort(_cel(ruw_bedrag))}' is te groot voor een schoolkost. Kijk het bedrag na.")
         if problemen:
             lijst.fouten.append(Fout(nr, omschrijving, " ".join(problemen)))
             continue

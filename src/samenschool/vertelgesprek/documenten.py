@@ -24,7 +24,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from samenschool.bestanden import reden, schrijf_atomisch
 from samenschool.errors import SamenschoolError
+from samenschool.validatie import kort, zonder_vreemde_tekens
 from samenschool.vertelgesprek.model import (
     ANTWOORD, KIND_AANWEZIG, NIET_NOTEREN, PERSOONLIJK, TOLK, Plan, as_int, buiten_werkuren,
     parse_moment, schoolkant, validate,
@@ -54,9 +56,9 @@ def R(*parts: Any) -> Runs:
     runs = []
     for part in parts:
         if isinstance(part, tuple):
-            runs.append((str(part[0]), True))
+            runs.append((_s(part[0]), True))
         elif part:
-            runs.append((str(part), False))
+            runs.append((_s(part), False))
     return runs
 
 
@@ -80,14 +82,30 @@ class Document:
     soort: str  # css class: team, ouders
 
 
+def _s(value: Any) -> str:
+    """str() that never fails (Python refuses to print an int of more than 4,300 digits)."""
+    try:
+        return str(value)
+    except ValueError:
+        return kort(value)
+
+
+def _naam(keuzes: dict, value: Any) -> str:
+    """The readable name of a choice ("sociaal_tolk" -> "een professionele tolk ..."), or the
+    value as typed; never a TypeError for a list or dict where a choice was expected."""
+    if isinstance(value, str) and value in keuzes:
+        return keuzes[value]
+    return _tekst(value)
+
+
 def _tekst(value: Any, leeg: str = "—") -> str:
     if value is None:
         return leeg
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, list):
-        return ", ".join(_tekst(v, "") for v in value if str(v).strip()) or leeg
-    text = str(value).strip()
+        return ", ".join(_tekst(v, "") for v in value if _s(v).strip()) or leeg
+    text = _s(value).strip()
     return text or leeg
 
 
@@ -97,13 +115,13 @@ def _momenten(plan: Plan) -> list[tuple[str, bool]]:
     raw = plan.wanneer.momenten if isinstance(plan.wanneer.momenten, list) else [plan.wanneer.momenten]
     out = []
     for item in raw:
-        if not str(item).strip():
+        if not _s(item).strip():
             continue
         try:
             moment = parse_moment(item)
             out.append((moment.tekst(), buiten_werkuren(moment, duur)))
         except ValueError:
-            out.append((str(item), False))
+            out.append((_s(item), False))
     return out
 
 
@@ -133,7 +151,7 @@ def _contact(plan: Plan) -> str:
 
 
 def _telefoon(plan: Plan) -> str:
-    return str(plan.uitnodiging.telefoon or "").strip()
+    return _s(plan.uitnodiging.telefoon or "").strip()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,12 +163,12 @@ def _plan_doc(plan: Plan) -> Document:
     b: list[Blok] = [
         Blok("h1", R(DOCUMENTEN["plan"][1])),
         Blok("meta", R(("Klas: ",), _tekst(c.klas), "   ", ("Onderwijs: ",), _tekst(c.schooltype),
-                       *(("   ", ("School: ",), c.school) if str(c.school).strip() else ()))),
+                       *(("   ", ("School: ",), c.school) if _s(c.school).strip() else ()))),
         Blok("p", R("In het vertelgesprek vertellen de ouders over hun kind. Zij kennen hun kind het best. "
                     "De school luistert en vult aan. Zo ontstaat er aan het begin van het schooljaar een "
                     "band tussen leerkracht en ouder (Recht-Op, tips uit de focusgroep).")),
     ]
-    if str(c.opmerking).strip():
+    if _s(c.opmerking).strip():
         b.append(Blok("p", R(("Over de klas: ",), c.opmerking)))
     meldingen = validate(plan)
     fout = [m for m in meldingen if m.is_fout]
@@ -173,7 +191,7 @@ def _plan_doc(plan: Plan) -> Document:
         ]),
         Blok("h2", R("2. Uitnodigen")),
     ]
-    persoonlijk = [PERSOONLIJK.get(p, str(p)) for p in (u.persoonlijk if isinstance(u.persoonlijk, list) else [])]
+    persoonlijk = [_naam(PERSOONLIJK, p) for p in (u.persoonlijk if isinstance(u.persoonlijk, list) else [])]
     stappen = [
         R(("Eerst persoonlijk: ",), (", ".join(persoonlijk) if persoonlijk else "nog niet gekozen") + "."),
     ]
@@ -181,7 +199,7 @@ def _plan_doc(plan: Plan) -> Document:
         stappen.append(R(("Daarna op papier: ",), "geef de uitnodiging en het vragenblad mee."))
     stappen += [
         R(("Talen van de ouders: ",), _tekst(u.talen) + "."),
-        R(("Tolk: ",), TOLK.get(u.tolk, _tekst(u.tolk)) + "."),
+        R(("Tolk: ",), _naam(TOLK, u.tolk) + "."),
     ]
     if u.tolk == "sociaal_tolk":
         stappen.append(R(("Tolk boeken: ",), "vraag een professionele tolk (een sociaal tolk) aan bij het Agentschap Integratie en "
@@ -189,7 +207,7 @@ def _plan_doc(plan: Plan) -> Document:
     stappen += [
         R(("Contactpersoon voor de ouders: ",), _contact(plan) + (f", telefoon {_telefoon(plan)}" if _telefoon(plan) else "")
           + "."),
-        R(("Ouders zeggen ja via: ",), _tekst([ANTWOORD.get(x, str(x)) for x in (u.antwoord if isinstance(u.antwoord, list) else [])]) + "."),
+        R(("Ouders zeggen ja via: ",), _tekst([_naam(ANTWOORD, x) for x in (u.antwoord if isinstance(u.antwoord, list) else [])]) + "."),
     ]
     b.append(Blok("ol", items=stappen))
     b += [
@@ -201,7 +219,7 @@ def _plan_doc(plan: Plan) -> Document:
             [R("Lokaal"), R(_tekst(s.lokaal))],
             [R("Apart lokaal, niemand luistert mee"), R(_tekst(s.prive))],
             [R("Stoelen van gelijke hoogte"), R(_tekst(s.gelijke_stoelen))],
-            [R("Het kind"), R(KIND_AANWEZIG.get(s.kind_aanwezig, _tekst(s.kind_aanwezig)))],
+            [R("Het kind"), R(_naam(KIND_AANWEZIG, s.kind_aanwezig))],
             [R("Extra"), R(_tekst(s.extra))],
             [R("Van de school"), R(_tekst(schoolkant(plan)))],
             [R("Ouders (verwacht)"), R(_tekst(a.ouders))],
@@ -219,7 +237,7 @@ def _plan_doc(plan: Plan) -> Document:
     b.append(Blok("tabel", rijen=rijen, kind="leidraad"))
     b += [
         Blok("h2", R("6. Wat schrijf je op?")),
-        Blok("ul", items=[R(_tekst(n)) for n in plan.noteren if str(n).strip()]),
+        Blok("ul", items=[R(_tekst(n)) for n in plan.noteren if _s(n).strip()]),
         _niet_kader(),
         Blok("h2", R("7. Opvolging")),
         Blok("tabel", rijen=[
@@ -291,7 +309,7 @@ def _brief(plan: Plan, met_strookje: bool) -> list[Blok]:
     waarden: list[str] = []
 
     def v(waarde: Any) -> str:
-        waarden.append(" ".join(str(waarde).split()))  # one line: a typed newline never starts a block
+        waarden.append(" ".join(_s(waarde).split()))  # one line: a typed newline never starts a block
         return f"\x00{len(waarden) - 1}\x00"
 
     c, u, s, a = plan.context, plan.uitnodiging, plan.setting, plan.aanwezigen
@@ -300,7 +318,7 @@ def _brief(plan: Plan, met_strookje: bool) -> list[Blok]:
     tekst = env.get_template(BRIEF_SJABLOON).render(
         v=v, titel=DOCUMENTEN["brief"][1], duur=_duur(plan), contact=_contact(plan),
         anderen=[r for r in schoolkant(plan) if r != "klasleerkracht"], periode=_tekst(plan.wanneer.periode),
-        momenten=[t for t, _ in _momenten(plan)], school=str(c.school).strip(), lokaal=_zin(_tekst(s.lokaal)),
+        momenten=[t for t, _ in _momenten(plan)], school=_s(c.school).strip(), lokaal=_zin(_tekst(s.lokaal)),
         iemand_meebrengen=bool(a.iemand_meebrengen), kind_aanwezig=s.kind_aanwezig,
         tolk=u.tolk == "sociaal_tolk", talen=_andere_talen(plan), vragen=bool(plan.vragen),
         antwoord=u.antwoord if isinstance(u.antwoord, list) else [], telefoon=_telefoon(plan),
@@ -369,7 +387,7 @@ def _verslag_doc(plan: Plan) -> Document:
         ], kind="invul"),
     ]
     for item in plan.noteren:
-        text = str(item).strip()
+        text = _s(item).strip()
         low = text.lower()
         if not text or low.startswith("datum") or "voorgelezen" in low or "voorlezen" in low:
             continue
@@ -530,13 +548,14 @@ def to_docx(doc: Document, plan: Plan) -> bytes:
         style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
     props = word.core_properties
     props.title = doc.titel
-    props.subject = f"Ouder-vertelgesprek, {_tekst(plan.context.klas, '')}".strip(", ")
+    props.subject = zonder_vreemde_tekens(f"Ouder-vertelgesprek, {_tekst(plan.context.klas, '')}".strip(", "))
     props.author = "Samen School Maken"
     props.language = "nl-BE"
     props.keywords = "vertelgesprek; ouders; partnerschap; Recht-Op"
 
     def add_runs(paragraph, runs: Runs) -> None:
         for text, bold in runs:
+            text = zonder_vreemde_tekens(text)  # XML (and so Word) cannot hold U+FFFE or control characters
             if text:
                 run = paragraph.add_run(text)
                 run.bold = bold or None
@@ -678,20 +697,14 @@ def write_all(plan: Plan, folder: Path | str, fmt: str) -> list[Path]:
     if fouten:
         raise SamenschoolError("het plan is nog niet klaar. " + " ".join(f"{m}" for m in fouten))
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise SamenschoolError(f"'{folder}' is een bestand, geen map. Kies met --uit een map voor de vier "
+                               "documenten, bv. --uit vertelgesprek.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SamenschoolError(f"Kan de map {folder} niet maken: {exc.strerror}.") from exc
-    written = []
-    for doc_id in DOCUMENTEN:
-        content = render(plan, doc_id, fmt)
-        path = folder / bestandsnaam(doc_id, fmt)
-        try:
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        except OSError as exc:
-            raise SamenschoolError(f"Kan {path} niet schrijven: {exc.strerror}.") from exc
-        written.append(path)
-    return written
+        raise SamenschoolError(f"Kan de map {folder} niet maken: {reden(exc)}.") from exc
+    # all four first, then write: a problem in one document never leaves a mix of old and new
+    contents = [(folder / bestandsnaam(doc_id, fmt), render(plan, doc_id, fmt)) for doc_id in DOCUMENTEN]
+    # each file is written whole or not at all: a full disk leaves the earlier version intact
+    return [schrijf_atomisch(path, content) for path, content in contents]

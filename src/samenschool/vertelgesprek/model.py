@@ -20,6 +20,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from samenschool.invoer import schoon
+from samenschool.validatie import (
+    Probleem, controleer_schema, geheel_getal, grote_getallen, kort, vreemde_tekens,
+)
 
 
 def ouder_zegt(citaat_id: str) -> str:
@@ -60,6 +63,7 @@ KIND_AANWEZIG = {
 SCHOOL_ROLLEN = ("klasleerkracht", "zorgleerkracht", "directie", "CLB-medewerker",
                  "brugfiguur", "tweede leerkracht", "leerlingbegeleider", "titularis")
 WERKUREN = (9 * 60, 16 * 60)  # 9.00-16.00: when many parents work
+MAX_GETAL = 100_000  # no number in a plan (minutes, parents) comes near this
 
 
 
@@ -342,15 +346,9 @@ def parse_moment(text: Any) -> Moment:
 
 
 def as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
+    """A whole number from an int or a text of ASCII digits, within sane bounds; else None.
+    ("²" and a number of 4,300 digits are no number: ``validatie.geheel_getal``.)"""
+    return geheel_getal(value, -MAX_GETAL, MAX_GETAL)
 
 
 def buiten_werkuren(moment: Moment, duur: int) -> bool:
@@ -407,9 +405,96 @@ def verboden_onderwerp(text: Any) -> str | None:
 # Validation
 # ---------------------------------------------------------------------------------------------
 
+MAX_TEKST_VELD = 5_000  # characters in one field
+MAX_ITEMS = 60          # items in one list (questions, phases, ...)
+_T = {"type": "string", "maxLength": MAX_TEKST_VELD}
+_TL = {"type": "array", "items": _T, "maxItems": MAX_ITEMS}
+_T_OF_TL = {"anyOf": [_TL, _T]}
+_GETAL = {"type": ["integer", "number", "string"]}  # "twintig" is named by validate(), not here
+_JN = {"type": "boolean"}
+
+
+def _sectie(**props) -> dict:
+    return {"type": "object", "properties": props}
+
+
+# What a plan file holds (JSON Schema, checked with the jsonschema library). Missing fields get
+# their default; wrong types are named with their path, e.g. "Tolk (uitnodiging.tolk)".
+PLAN_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "context": _sectie(schooltype=_T, klas=_T, school=_T, opmerking=_T),
+        "wanneer": _sectie(periode=_T, slotduur=_GETAL, momenten=_T_OF_TL),
+        "uitnodiging": _sectie(persoonlijk=_T_OF_TL, schriftelijk=_JN, talen=_T_OF_TL, tolk=_T,
+                               contactpersoon=_T, telefoon=_T, antwoord=_T_OF_TL),
+        "vragen": {"type": "array", "maxItems": MAX_ITEMS, "items": {"anyOf": [
+            _T, {"type": "object", "properties": {"id": {"type": ["string", "integer"]}, "tekst": _T}}]}},
+        "setting": _sectie(lokaal=_T, prive=_JN, gelijke_stoelen=_JN, kind_aanwezig=_T, extra=_T),
+        "aanwezigen": _sectie(school=_T_OF_TL, ouders=_GETAL, iemand_meebrengen=_JN),
+        "leidraad": {"type": "array", "maxItems": MAX_ITEMS, "items": {"anyOf": [
+            _T, {"type": "object", "properties": {"fase": _T, "titel": _T, "minuten": _GETAL, "tekst": _T}}]}},
+        "noteren": _T_OF_TL,
+        "opvolging": _sectie(volgend_contact=_T, bij_afwezigheid=_T, dagelijks=_T),
+    },
+}
+VELDNAMEN = {
+    "context.schooltype": "Schooltype", "context.klas": "Klas of leerjaar", "context.school": "School",
+    "context.opmerking": "Over de klas", "wanneer.periode": "Periode", "wanneer.slotduur": "Slotduur",
+    "wanneer.momenten": "Momenten", "uitnodiging.persoonlijk": "Persoonlijk uitnodigen",
+    "uitnodiging.schriftelijk": "Uitnodiging op papier", "uitnodiging.talen": "Talen",
+    "uitnodiging.tolk": "Tolk", "uitnodiging.contactpersoon": "Contactpersoon",
+    "uitnodiging.telefoon": "Telefoon", "uitnodiging.antwoord": "Antwoorden via", "vragen": "Vragen",
+    "vragen.tekst": "Vraag", "vragen.id": "Vraag (id)", "setting.lokaal": "Lokaal", "setting.prive": "Apart lokaal",
+    "setting.gelijke_stoelen": "Stoelen", "setting.kind_aanwezig": "Kind aanwezig", "setting.extra": "Extra",
+    "aanwezigen.school": "Van de school", "aanwezigen.ouders": "Aantal ouders",
+    "aanwezigen.iemand_meebrengen": "Iemand meebrengen", "leidraad": "Gespreksleidraad",
+    "leidraad.fase": "Fase (code)", "leidraad.titel": "Fase (titel)", "leidraad.minuten": "Fase (minuten)",
+    "leidraad.tekst": "Fase (tekst)", "noteren": "Noteren", "opvolging.volgend_contact": "Volgend contact",
+    "opvolging.bij_afwezigheid": "Als een ouder niet kwam", "opvolging.dagelijks": "Elke dag",
+}
+
+
+def controleer_vorm(data: Any) -> list[Probleem]:
+    """The shape of plan data (a JSON file, a saved plan): one problem per wrong field, naming it.
+    Blocking: wrong types, texts with control or non-characters (U+FFFE), lists that are too long.
+    Not blocking (``blokkeert=False``): fields the kit does not know (they are ignored)."""
+    if not isinstance(data, dict):
+        return [Probleem("(het hele bestand)", "dit is geen plan: verwacht een JSON-object met context, wanneer, "
+                         "uitnodiging, ... Maak een voorbeeld met: samenschool vertelgesprek --voorbeeld")]
+    problemen = list(grote_getallen(data, namen=VELDNAMEN))
+    if problemen:  # huge numbers and deep nesting first: the other checks need sane data
+        return problemen
+    problemen = list(vreemde_tekens(data, namen=VELDNAMEN))
+    problemen += controleer_schema(data, PLAN_SCHEMA, namen=VELDNAMEN)
+    props = PLAN_SCHEMA["properties"]
+    for key, value in data.items():
+        if key not in props:
+            problemen.append(Probleem(kort(key), "dit veld kent de kit niet; het wordt overgeslagen.", False, kort(key)))
+        elif isinstance(value, dict) and "properties" in props[key]:
+            for sub in value:
+                if sub not in props[key]["properties"]:
+                    problemen.append(Probleem(f"{key}.{kort(sub)}", "dit veld kent de kit niet; het wordt "
+                                              "overgeslagen.", False, f"{key}.{kort(sub)}"))
+    return problemen
+
+
+def _sectie_van(pad: str) -> str:
+    """"uitnodiging.tolk" -> "uitnodiging"; "vragen[2]" -> "vragen"."""
+    naam = re.split(r"[.\[]", pad, maxsplit=1)[0]
+    return naam if naam in Plan.SECTIES else ""
+
+
+def _in(value: Any, keuzes) -> bool:
+    """``value in keuzes`` for any value (a list or dict is never a choice, and never a TypeError)."""
+    return isinstance(value, str) and value in keuzes
+
+
 def validate(plan: Plan) -> list[Melding]:
     """Every problem in the plan: errors (block the documents) first, then warnings."""
     out: list[Melding] = []
+    vorm = [p for p in controleer_vorm(plan.to_dict()) if p.blokkeert]
+    if vorm:  # wrong types first: the checks below assume the right shape
+        return [Melding(NIVEAU_FOUT, p.veld, p.tekst, _sectie_van(p.pad or p.veld)) for p in vorm]
 
     def fout(sectie, veld, tekst):
         out.append(Melding(NIVEAU_FOUT, veld, tekst, sectie))
@@ -425,8 +510,8 @@ def validate(plan: Plan) -> list[Melding]:
 
     # context
     c = plan.context
-    if c.schooltype not in SCHOOLTYPES:
-        fout("context", "Schooltype", f"'{c.schooltype}' kennen we niet. Kies kleuter, lager of secundair.")
+    if not _in(c.schooltype, SCHOOLTYPES):
+        fout("context", "Schooltype", f"'{kort(c.schooltype)}' kennen we niet. Kies kleuter, lager of secundair.")
     if not tekst_ok(c.klas):
         leeg("context", "Klas of leerjaar", "Schrijf bv. '1ste leerjaar' of 'K3' (geen namen).")
     for veld, waarde in (("Klas of leerjaar", c.klas), ("Over de klas", c.opmerking)):
@@ -441,7 +526,7 @@ def validate(plan: Plan) -> list[Melding]:
         leeg("wanneer", "Periode", "Schrijf bv. 'de eerste twee weken van september'.")
     duur = as_int(w.slotduur)
     if duur is None:
-        fout("wanneer", "Slotduur", f"'{w.slotduur}' is geen aantal minuten. Schrijf een getal, bv. 30.")
+        fout("wanneer", "Slotduur", f"'{kort(w.slotduur)}' is geen aantal minuten. Schrijf een getal, bv. 30.")
     elif duur <= 0 or duur > 120:
         fout("wanneer", "Slotduur", f"{duur} minuten kan niet. Kies tussen 15 en 60 minuten.")
     elif duur < 20:
@@ -456,7 +541,7 @@ def validate(plan: Plan) -> list[Melding]:
             geldig.append(parse_moment(raw))
         except ValueError as exc:
             fout("wanneer", f"Moment {i}", f"{exc}.")
-    if not momenten or (len(momenten) == 1 and not str(momenten[0]).strip()):
+    if not momenten or (len(momenten) == 1 and not (isinstance(momenten[0], str) and momenten[0].strip())):
         leeg("wanneer", "Momenten", "Geef minstens twee momenten, ook een vroeg of laat moment.")
     elif geldig and duur and not any(buiten_werkuren(m, duur) for m in geldig):
         let_op("wanneer", "Momenten", "alle momenten vallen tussen 9 en 16 uur. Veel ouders werken dan. "
@@ -464,11 +549,11 @@ def validate(plan: Plan) -> list[Melding]:
 
     # uitnodiging
     u = plan.uitnodiging
-    persoonlijk = [p for p in u.persoonlijk if p in PERSOONLIJK] if isinstance(u.persoonlijk, list) else []
+    persoonlijk = [p for p in u.persoonlijk if _in(p, PERSOONLIJK)] if isinstance(u.persoonlijk, list) else []
     onbekend = [p for p in (u.persoonlijk if isinstance(u.persoonlijk, list) else [u.persoonlijk])
-                if p not in PERSOONLIJK]
+                if not _in(p, PERSOONLIJK)]
     if onbekend:
-        fout("uitnodiging", "Persoonlijk uitnodigen", f"'{onbekend[0]}' kennen we niet. Kies uit: "
+        fout("uitnodiging", "Persoonlijk uitnodigen", f"'{kort(onbekend[0])}' kennen we niet. Kies uit: "
              + ", ".join(PERSOONLIJK) + ".")
     if not persoonlijk:
         let_op("uitnodiging", "Persoonlijk uitnodigen", "nodig de ouders eerst persoonlijk uit: bel of "
@@ -476,8 +561,8 @@ def validate(plan: Plan) -> list[Melding]:
     talen = [t for t in u.talen if isinstance(t, str) and t.strip()] if isinstance(u.talen, list) else []
     if not talen:
         let_op("uitnodiging", "Talen", "welke talen spreken de ouders? Zet er minstens één.")
-    if u.tolk not in TOLK:
-        fout("uitnodiging", "Tolk", f"'{u.tolk}' kennen we niet. Kies: geen, sociaal_tolk of familie.")
+    if not _in(u.tolk, TOLK):
+        fout("uitnodiging", "Tolk", f"'{kort(u.tolk)}' kennen we niet. Kies: geen, sociaal_tolk of familie.")
     elif u.tolk == "kind":
         fout("uitnodiging", "Tolk", "een kind laat je nooit tolken. Een kind vertaalt onvolledig, en "
              "ouders schamen zich als hun kind alles hoort. Vraag een professionele tolk (een sociaal "
@@ -496,12 +581,12 @@ def validate(plan: Plan) -> list[Melding]:
         leeg("uitnodiging", "Telefoon", "Op welk nummer kunnen ouders de contactpersoon bellen of een "
              "bericht sturen? Het staat in de brief. Bv. 03 123 45 67.")
     elif len(re.findall(r"\d", u.telefoon)) < 6:
-        fout("uitnodiging", "Telefoon", f"'{u.telefoon}' is geen telefoonnummer. Ouders lezen in de brief "
+        fout("uitnodiging", "Telefoon", f"'{kort(u.telefoon)}' is geen telefoonnummer. Ouders lezen in de brief "
              "dat ze mogen bellen. Schrijf het nummer, bv. 03 123 45 67.")
     antwoord = u.antwoord if isinstance(u.antwoord, list) else [u.antwoord]
-    bad = [a for a in antwoord if a not in ANTWOORD]
+    bad = [a for a in antwoord if not _in(a, ANTWOORD)]
     if bad:
-        fout("uitnodiging", "Antwoorden via", f"'{bad[0]}' kennen we niet. Kies uit: " + ", ".join(ANTWOORD) + ".")
+        fout("uitnodiging", "Antwoorden via", f"'{kort(bad[0])}' kennen we niet. Kies uit: " + ", ".join(ANTWOORD) + ".")
     elif not antwoord:
         leeg("uitnodiging", "Antwoorden via", "Hoe zeggen de ouders ja? Kies minstens één manier.")
 
@@ -530,8 +615,8 @@ def validate(plan: Plan) -> list[Melding]:
     if s.gelijke_stoelen is not True:
         let_op("setting", "Stoelen", "zet stoelen van dezelfde hoogte klaar, naast elkaar of aan een "
                "hoek van de tafel. Geen kinderstoeltjes voor de ouders (P. de Vries, 2017).")
-    if s.kind_aanwezig not in KIND_AANWEZIG:
-        fout("setting", "Kind aanwezig", f"'{s.kind_aanwezig}' kennen we niet. Kies: nee, einde of ja.")
+    if not _in(s.kind_aanwezig, KIND_AANWEZIG):
+        fout("setting", "Kind aanwezig", f"'{kort(s.kind_aanwezig)}' kennen we niet. Kies: nee, einde of ja.")
 
     # aanwezigen
     a = plan.aanwezigen
@@ -540,7 +625,7 @@ def validate(plan: Plan) -> list[Melding]:
     if not school:
         leeg("aanwezigen", "Van de school", "Wie van de school is erbij? Kies minstens één rol.")
     if ouders is None or ouders < 1:
-        fout("aanwezigen", "Aantal ouders", f"'{a.ouders}' kan niet. Schrijf hoeveel ouders je verwacht, bv. 1 of 2.")
+        fout("aanwezigen", "Aantal ouders", f"'{kort(a.ouders)}' kan niet. Schrijf hoeveel ouders je verwacht, bv. 1 of 2.")
     elif school and len(school) > ouders:
         let_op("aanwezigen", "Wie is erbij", f"{len(school)} mensen van de school tegenover {ouders} "
                f"ouder{'s' if ouders > 1 else ''}. De focusgroep zegt: als de school "
@@ -556,10 +641,10 @@ def validate(plan: Plan) -> list[Melding]:
             minuten = as_int(f.get("minuten"))
             titel = f.get("titel") or f"Fase {i}"
             if minuten is None or minuten < 0:
-                fout("leidraad", f"Fase {i} ({titel})", f"'{f.get('minuten')}' is geen aantal minuten.")
+                fout("leidraad", f"Fase {i} ({titel})", f"'{kort(f.get('minuten'))}' is geen aantal minuten.")
             else:
                 totaal += minuten
-        fases = {f.get("fase") for f in plan.leidraad}
+        fases = {f.get("fase") for f in plan.leidraad if isinstance(f.get("fase"), str)}
         if "positief" not in fases:
             let_op("leidraad", "Gespreksleidraad", "voeg één positieve observatie toe. " + ouder_zegt("C044"))
         if "samenvatting" not in fases:
@@ -575,10 +660,11 @@ def validate(plan: Plan) -> list[Melding]:
         for i, item in enumerate(plan.noteren, start=1):
             topic = verboden_onderwerp(item)
             if topic:
-                fout("noteren", f"Noteren, punt {i}", f"'{item}' gaat over {topic}. Dat schrijf je niet op. "
+                fout("noteren", f"Noteren, punt {i}", f"'{kort(item, 60)}' gaat over {topic}. Dat schrijf je niet op. "
                      "Schrijf alleen wat je ook aan de ouders zou tonen: ouders mogen lezen wat er over "
                      "hun kind bewaard wordt.")
-        if not any("voorgelezen" in str(n).lower() or "voorlezen" in str(n).lower() for n in plan.noteren):
+        if not any(isinstance(n, str) and ("voorgelezen" in n.lower() or "voorlezen" in n.lower())
+                   for n in plan.noteren):
             let_op("noteren", "Noteren", "noteer ook dat je de samenvatting hebt voorgelezen aan de ouders.")
 
     # opvolging

@@ -32,6 +32,8 @@ def melding_html(tekst: str, soort: str = "info") -> str:
     if not tekst:
         return ""
     klasse = "ss-melding" if soort == "let_op" else "ss-status"
+    if tekst.startswith("Niet bewaard"):  # the page script then keeps the typed text in the browser
+        klasse += " ss-niet-bewaard"
     return f'<p class="{klasse} ss-melding-{escape(soort)}" role="status">{escape(tekst)}</p>'
 
 
@@ -42,11 +44,11 @@ def bewaard_html(moment: _dt.datetime | None = None) -> str:
 
 def werkmap_meldingen_html(werkmap: Werkmap) -> str:
     """Messages of the werkmap (e.g. a file set aside), shown once."""
-    if not werkmap.meldingen:
-        return ""
-    html = "".join(melding_html(m, "let_op") for m in werkmap.meldingen)
+    berichten = list(werkmap.meldingen)
+    for module in sorted(getattr(werkmap, "gelezen", ())):  # set aside by any page, shown on this one
+        berichten += [m for m in werkmap.apart_meldingen(module) if m not in berichten]
     werkmap.meldingen.clear()
-    return html
+    return "".join(melding_html(m, "let_op") for m in berichten)
 
 
 def fout_tekst(exc: BaseException) -> str:

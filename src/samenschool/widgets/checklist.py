@@ -63,6 +63,7 @@ class Checklist:
         self.punten = punten if punten is not None else laad_punten()
         ids = {p.id for p in self.punten}
         saved = self.werkmap.get(module, sleutel, []) or []
+        saved = saved if isinstance(saved, list) else []  # a damaged answer: nothing ticked
         # ids that no longer exist in the CSV are dropped silently
         self.aangevinkt: set[str] = {i for i in saved if isinstance(i, str) and i in ids}
 

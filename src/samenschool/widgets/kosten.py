@@ -20,7 +20,7 @@ from samenschool import kosten
 from samenschool.antwoord import Antwoord
 from samenschool.errors import SamenschoolError
 from samenschool.kosten import jaarplan
-from samenschool.kosten.lezen import Fout, Kost, Kostenlijst
+from samenschool.kosten.lezen import MAX_BYTES, Fout, Kost, Kostenlijst
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
 
@@ -367,6 +367,7 @@ class KostenView:
                                    description="Laad jullie eigen lijst (CSV of Excel)",
                                    layout=w.Layout(width="auto"))
         self.upload.add_class("ss-upload")
+        self.upload.add_class(f"ss-upload-max-{MAX_BYTES}")  # the page refuses bigger files itself
         self.upload.observe(self._geupload, names="value")
         jaren = schooljaren()
         if model.schooljaar not in jaren:

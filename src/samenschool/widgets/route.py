@@ -89,16 +89,19 @@ def route_html(route: Route) -> str:
         kop = "" if alleen and len(sessietitels) == 1 else f"<p><strong>{escape(sessie)}</strong></p>"
         blokken.append(f'<div class="ss-route-sessie">{kop}{"".join(delen)}</div>')
     if alleen:
-        som = f"Je hebt ongeveer {route_minuten(route)} minuten nodig. Je kan stoppen en later verder doen."
+        som = escape(f"Je hebt ongeveer {route_minuten(route)} minuten nodig. Je kan stoppen en later verder doen.")
     elif route.beschikbaar_min:
-        som = (f"In totaal {route.beschikbaar_min} minuten, met pauze en bespreking. Het tijdschema in de gids "
-               "voor begeleiders geeft de volledige planning, ook een oefening of wat je overslaat als de tijd "
-               "krap is.")
+        from samenschool import handleiding  # the schedule is a section of the guide page (issue 13)
+
+        schema = f"{handleiding.GIDS_PAGINA}#{handleiding.anker(f'tijdschema_{route.id}.md')}"
+        som = (escape(f"In totaal {route.beschikbaar_min} minuten, met pauze en bespreking. ")
+               + f'<a href="{escape(schema)}">Het tijdschema in de gids voor begeleiders</a>'
+               + escape(" geeft de volledige planning, ook een oefening of wat je overslaat als de tijd krap is."))
     else:
         som = ""
     wie = f"{route.voor_wie} " if route.voor_wie else ""
     return (f'<div class="ss-route-uitleg"><p><strong>{escape(route.naam)}: {escape(route.duur)}.</strong> '
-            f'{escape(wie)}</p>{"".join(blokken)}<p class="ss-hulp">{escape(som)}</p></div>')
+            f'{escape(wie)}</p>{"".join(blokken)}<p class="ss-hulp">{som}</p></div>')
 
 
 def eerste_pagina(route: Route, na: str = "00_start") -> str | None:
@@ -122,7 +125,7 @@ class RouteKeuze:
         self.werkmap = _ui.werkmap_of(werkmap)
         saved = self.werkmap.get(module, sleutel)
         self.routes = routes()
-        self.route: str | None = saved if saved in {r.id for r in self.routes} else None
+        self.route: str | None = saved if isinstance(saved, str) and saved in {r.id for r in self.routes} else None
 
     def kies(self, route_id: str | None) -> None:
         if route_id in (None, ""):

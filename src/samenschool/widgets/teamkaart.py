@@ -26,8 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from samenschool import upload, validatie
 from samenschool.antwoord import Antwoord
 from samenschool.drempels import ouder_drempels
+from samenschool.errors import SamenschoolError
 from samenschool.werkmap import Werkmap
 from samenschool.widgets import _ui
 
@@ -66,7 +68,8 @@ class TeamKaart:
         saved = self.werkmap.get(module, sleutel, {}) or {}
         self.leden: dict[str, dict[str, int]] = {}
         self.fouten: list[str] = []  # messages about files that could not be added (last combine)
-        for label, gewichten in (saved.get("leden") or {}).items():
+        leden = saved.get("leden") if isinstance(saved, dict) else None  # a damaged answer: an empty map
+        for label, gewichten in (leden if isinstance(leden, dict) else {}).items():
             try:
                 self.leden[label] = self._check_gewichten(gewichten)
             except ValueError:
@@ -156,10 +159,10 @@ class TeamKaart:
     def lees_bestand(self, naam: str, inhoud: bytes) -> tuple[str, dict[str, int]]:
         """Parse one member file; raises ValueError with a Dutch message naming the file."""
         if len(inhoud) > MAX_BESTAND:
-            raise ValueError(f"‘{naam}’ is te groot voor een teamkaart-bestand ({len(inhoud)} bytes).")
-        try:
-            payload = json.loads(bytes(inhoud).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            raise ValueError(upload.te_groot(naam, len(inhoud), MAX_BESTAND))
+        try:  # encoding, nesting and number limits: samenschool.upload / validatie
+            payload = upload.lees_json(naam, bytes(inhoud), max_bytes=MAX_BESTAND)
+        except SamenschoolError:
             raise ValueError(f"‘{naam}’ kan niet gelezen worden: het is geen teamkaart-bestand "
                              "(of het is beschadigd). Vraag je collega het opnieuw te bewaren.") from None
         if not isinstance(payload, dict) or payload.get("soort") != BESTAND_SOORT:
@@ -177,13 +180,14 @@ class TeamKaart:
         """Add members from files [(file name, bytes)]. Returns Dutch messages, one per file."""
         meldingen = []
         self.fouten = []
-        for naam, inhoud in files:
-            try:
-                label, gewichten = self.lees_bestand(naam, inhoud)
-            except ValueError as exc:
-                meldingen.append(str(exc))
-                self.fouten.append(str(exc))
+        # each file judged on its own: a bad or huge file never drops the good ones beside it
+        for oordeel in upload.beoordeel(files, self.lees_bestand, max_bytes=MAX_BESTAND):
+            naam = oordeel.naam
+            if not oordeel.ok:
+                meldingen.append(oordeel.melding)
+                self.fouten.append(oordeel.melding)
                 continue
+            label, gewichten = oordeel.inhoud
             if self.leden.get(label) == gewichten:
                 meldingen.append(f"‘{naam}’ ({label}) stond er al in.")
                 continue
@@ -316,6 +320,7 @@ class TeamKaartView:
         self.upload = w.FileUpload(accept=".json", multiple=True, description="Kies de bestanden van collega's",
                                    layout=w.Layout(width="auto"))
         self.upload.add_class("ss-upload")
+        self.upload.add_class(f"ss-upload-max-{MAX_BESTAND}")  # the page refuses bigger files itself
         self.samenvoegen = _ui.knop("Voeg de bestanden samen", "ss-knop-samenvoegen")
         self.samenvoegen.on_click(self._samenvoegen)
         self.wis_knop = _ui.knop("Begin een nieuwe teamkaart", "ss-knop-wis")
@@ -330,7 +335,10 @@ class TeamKaartView:
                          self.volgende])
         laptop = w.VBox([w.HTML("<p><strong>Elk op een eigen laptop:</strong> bewaar je weging als "
                                 "bestand en stuur het naar wie de teamkaart maakt. Die voegt de "
-                                "bestanden hier samen.</p>"),
+                                "bestanden hier samen.</p>"
+                                f'<p class="ss-hulp">Elk bestand mag hoogstens {validatie.grootte(MAX_BESTAND)} '
+                                "zijn (een teamkaart-bestand is veel kleiner). Een bestand dat niet klopt, "
+                                "krijgt een eigen melding; de andere tellen mee.</p>"),
                          w.HBox([self.bestand]), self.download, w.HBox([self.upload, self.samenvoegen])])
         self.widget = w.VBox([uitleg, self.label, *rijen, scherm, laptop, self.status, self.leden,
                               self.kaart, self.wis_knop])
@@ -397,7 +405,7 @@ class TeamKaartView:
 
     @_ui.veilig()
     def _samenvoegen(self, _button=None) -> None:
-        files = [(f["name"], bytes(f["content"])) for f in (self.upload.value or ())]
+        files = upload.bestanden_uit_widget(self.upload.value)
         if not files:
             self.status.value = _ui.melding_html("Kies eerst de bestanden van je collega's (knop hiernaast).", "info")
             return
