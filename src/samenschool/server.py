@@ -283,6 +283,10 @@ class SamenschoolVoila(Voila):
 
     def initialize(self, argv=None):
         super().initialize(argv)
+        import logging
+
+        for filter_ in logging.getLogger("Voila").filters:  # the kit's config quiets Voilà's logger
+            self.log.addFilter(filter_)
         self.voila_configuration.http_header_envs = [deelnemer.HEADER]
         self.voila_configuration.file_allowlist = [BESTAND]
         self.voila_configuration.file_denylist = [r".*\.(ipynb|py)", r"exercises/bron/.*"]
