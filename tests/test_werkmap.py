@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from samenschool import klas, werkboek
+from samenschool import werkboek
 from samenschool.antwoord import Antwoord
 from samenschool.cli import main
 from samenschool.errors import SamenschoolError
@@ -211,30 +211,6 @@ def test_a_planner_answer_reads_as_text_in_the_werkboek(werkmap):
     assert md.index("vragen op voorhand") < md.index("gespreksleidraad")  # the planner's order
     html = werkboek.to_html(werkmap)
     assert '<th scope="row">1. Welkom (3 min)</th><td>Heet de ouders welkom' in html
-
-
-def test_classroom_mode_gives_each_participant_a_folder(werkmap_dir, monkeypatch):
-    cookie = "andere=1; samenschool_deelnemer=0123456789abcdef0123456789abcdef"
-    monkeypatch.setenv("HTTP_COOKIE", cookie)
-    assert Werkmap.default().folder == werkmap_dir  # not in classroom mode: cookie ignored
-    monkeypatch.setenv("SAMENSCHOOL_KLASMODUS", "1")
-    assert Werkmap.default().folder == werkmap_dir / "deelnemers" / "0123456789abcdef0123456789abcdef"
-    monkeypatch.setenv("HTTP_COOKIE", "samenschool_deelnemer=../../etc")  # never a path
-    assert Werkmap.default().folder == werkmap_dir
-
-
-def test_facilitator_collects_one_werkboek_per_participant(werkmap_dir, tmp_path, capsys):
-    for n, pid in enumerate(["a" * 32, "b" * 32], start=1):
-        bewaar(Werkmap(werkmap_dir / "deelnemers" / pid), "01_gelijke_kansen", "reflectie", f"antwoord {n}",
-               tekst=f"antwoord {n}")
-    assert main(["werkmap", "klas", "--uit", str(tmp_path / "klas")]) == 0
-    files = sorted(p.name for p in (tmp_path / "klas").iterdir())
-    assert files == ["deelnemer-01.docx", "deelnemer-01.html", "deelnemer-01.md",
-                     "deelnemer-02.docx", "deelnemer-02.html", "deelnemer-02.md"]
-    texts = {(tmp_path / "klas" / f).read_text(encoding="utf-8") for f in files if f.endswith(".md")}
-    assert any("antwoord 1" in t for t in texts) and any("antwoord 2" in t for t in texts)
-    assert klas.export_deelnemers(Werkmap(werkmap_dir), tmp_path / "ook") != []
-    assert main(["werkmap", "klas", "--uit", str(tmp_path / "leeg")]) == 0
 
 
 def test_listeners_hear_every_save_delete_and_wipe(werkmap, monkeypatch):

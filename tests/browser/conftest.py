@@ -86,7 +86,7 @@ def voila_server(voila_werkmap):
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        app.wait_until_up(f"{base}/voila/render/{app.START_PAGE}", proc, timeout=120)
+        app.wait_until_up(app.probe_url(port), proc, timeout=120)  # a static file: starts no kernel
         yield VoilaServer(base, proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

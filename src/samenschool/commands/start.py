@@ -1,8 +1,11 @@
 """`samenschool start`: open the kit as pages (Voilà), or in JupyterLab with --lab."""
 
 from samenschool import app
+from samenschool.errors import SamenschoolError
 
 HELP = "Start de kit in je browser (pagina's zonder code). Met --lab: JupyterLab om aan te passen."
+STANDAARD_DEELNEMERS = 5
+MAX_DEELNEMERS = 60
 
 
 def poort(tekst: str) -> int:
@@ -22,9 +25,20 @@ def register(parser) -> None:
     parser.add_argument("--lab", action="store_true", help="open JupyterLab in plaats van de pagina's")
     parser.add_argument("--netwerk", action="store_true",
                         help="ook bereikbaar voor andere toestellen in het lokale netwerk (klas)")
+    parser.add_argument("--deelnemers", type=int, default=None, metavar="N",
+                        help=f"klas: zoveel deelnemers kunnen tegelijk snel starten (standaard {STANDAARD_DEELNEMERS}; "
+                             "elke klaarstaande pagina gebruikt ongeveer 130 MB geheugen)")
     parser.add_argument("--geen-browser", action="store_true", help="geen browser openen")
 
 
 def run(args) -> int:
+    deelnemers = args.deelnemers
+    if deelnemers is not None and not args.netwerk:
+        raise SamenschoolError("--deelnemers hoort bij de klasmodus: gebruik samen met --netwerk.")
+    if deelnemers is None:
+        deelnemers = STANDAARD_DEELNEMERS
+    if not 0 <= deelnemers <= MAX_DEELNEMERS:
+        raise SamenschoolError(f"Kies voor --deelnemers een getal van 0 tot {MAX_DEELNEMERS}.")
     return app.serve("lab" if args.lab else "app", port=args.poort,
-                     host="0.0.0.0" if args.netwerk else "127.0.0.1", open_browser=not args.geen_browser)
+                     host=app.netwerk_host() if args.netwerk else "127.0.0.1", open_browser=not args.geen_browser,
+                     deelnemers=deelnemers if args.netwerk else 0, klas=args.netwerk)

@@ -15,6 +15,21 @@ from samenschool.werkmap import ALLE, Werkmap, luister
 from samenschool.widgets import _ui
 
 WAAR_BEWAARD = "Je antwoorden blijven op deze computer, in een map van de kit."
+# room mode (samenschool start --netwerk): a participant's page, and the facilitator's own page
+WAAR_BEWAARD_DEELNEMER = ("Je antwoorden staan op de computer van je begeleider, in een map alleen voor jou. "
+                          "Andere deelnemers zien ze niet.")
+KLAS_APART = "De antwoorden van de deelnemers staan apart. Wissen hier wist alleen de jouwe."
+
+
+def waar_bewaard(werkmap: Werkmap) -> str:
+    """Where the answers are, as the person on this page should read it."""
+    from samenschool import deelnemer
+
+    if deelnemer.is_deelnemer():
+        return WAAR_BEWAARD_DEELNEMER
+    if deelnemer.klasmodus() or werkmap.deelnemers():
+        return f"{WAAR_BEWAARD} {KLAS_APART}"
+    return WAAR_BEWAARD
 WERKBOEK_BESTAND = "werkboek.html"
 DOWNLOADS = {
     "html": (WERKBOEK_BESTAND, "text/html;charset=utf-8", "Download mijn werkboek (afdrukken)"),
@@ -40,7 +55,7 @@ class WerkmapBeheer:
         return f"Er staan nu antwoorden van {len(modules)} module{'s' if len(modules) != 1 else ''} in."
 
     def uitleg_html(self) -> str:
-        return f'<p class="ss-werkmap-stand">{escape(WAAR_BEWAARD)} {escape(self.stand())}</p>'
+        return f'<p class="ss-werkmap-stand">{escape(waar_bewaard(self.werkmap))} {escape(self.stand())}</p>'
 
     def werkboek(self, formaat: str = "html") -> str | bytes:
         from samenschool import werkboek
@@ -77,11 +92,17 @@ class WerkmapBeheer:
         return self.werkmap.wis()
 
     def begeleider_html(self) -> str:
-        """The folder and the commands, folded away for the facilitator."""
+        """The folder and the commands, folded away for the facilitator (not on a participant's page)."""
+        from samenschool import deelnemer
+
+        if deelnemer.is_deelnemer():
+            return ""
         return ('<details class="ss-begeleider"><summary>Voor de begeleider</summary>'
                 f'<p>De map met de antwoorden: <code>{escape(str(self.werkmap.folder))}</code></p>'
                 '<p>In een terminal: <code>samenschool werkmap export --uit werkboek.html</code> maakt het '
-                'werkboek, <code>samenschool werkmap wis</code> wist alles.</p></details>')
+                'werkboek, <code>samenschool werkmap wis</code> wist je eigen antwoorden. Klasmodus: '
+                '<code>samenschool werkmap klas --uit MAP</code> maakt de werkboeken van de deelnemers, '
+                '<code>samenschool werkmap wis --klas</code> wist hun antwoorden.</p></details>')
 
 
 def werkmap_html(werkmap: Werkmap | None = None) -> str:
