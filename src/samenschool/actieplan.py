@@ -30,7 +30,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from samenschool import citaat, data
+from samenschool import citaat, data, sjablonen
 from samenschool.errors import SamenschoolError
 
 MODULE = "07_actieplan"
@@ -533,21 +533,8 @@ def inhoud(plan: Plan, vandaag: _dt.date | None = None) -> dict:
     }
 
 
-_ENV = None
-
-
-def _env():
-    global _ENV
-    if _ENV is None:
-        from jinja2 import Environment, PackageLoader, select_autoescape
-
-        _ENV = Environment(loader=PackageLoader("samenschool", "templates"),
-                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    return _ENV
-
-
 def naar_html(plan: Plan, vandaag: _dt.date | None = None) -> str:
-    return _env().get_template("actieplan/plan.html.j2").render(**inhoud(plan, vandaag))
+    return sjablonen.html().get_template("actieplan/plan.html.j2").render(**inhoud(plan, vandaag))
 
 
 def naar_markdown(plan: Plan, vandaag: _dt.date | None = None) -> str:

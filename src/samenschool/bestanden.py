@@ -14,7 +14,14 @@ import os
 import tempfile
 from pathlib import Path
 
+from typing import Iterator
+
 from samenschool.errors import SamenschoolError
+
+try:  # POSIX; on Windows the lock is a no-op and os.replace still keeps files whole
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 _REDEN = {
     errno.ENOSPC: "de schijf is vol",
@@ -67,3 +74,29 @@ def schrijf_atomisch(pad: Path | str, inhoud: str | bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return path
+
+
+@contextlib.contextmanager
+def slot(pad: Path | str, *, alleen_als_schrijfbaar: bool = False) -> Iterator[None]:
+    """An exclusive lock on the lock file ``pad`` (made when missing) while the block runs, so two
+    processes (two tabs, two kernels) never read-modify-write the same file at once.
+
+    ``alleen_als_schrijfbaar``: where the folder cannot be written, run the block without a lock
+    (reading still works; a write says so itself)."""
+    pad = Path(pad)
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(pad, "a+")
+    except OSError:
+        if not alleen_als_schrijfbaar:
+            raise
+        yield
+        return
+    with handle:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

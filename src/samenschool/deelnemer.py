@@ -28,14 +28,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
+from samenschool import bestanden
 from samenschool.errors import SamenschoolError
 
-try:  # POSIX; on Windows the register lock is a no-op
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None
 
 KLAS_ENV_VAR = "SAMENSCHOOL_KLASMODUS"  # set by `samenschool start --netwerk` for server and kernels
 WERKMAP_ENV_VAR = "SAMENSCHOOL_WERKMAP"
@@ -121,17 +117,8 @@ class Register:
         self.folder = Path(basis) / MAP
         self.path = self.folder / REGISTER
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / ".register.lock", "a+") as handle:
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                if fcntl is not None:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    def _locked(self):
+        return bestanden.slot(self.folder / ".register.lock")
 
     def _read(self) -> dict:
         try:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from samenschool.errors import InhoudFout, SamenschoolError
+from samenschool.errors import InhoudFout
 from samenschool.paths import notebooks_dir, repo_root
 
 _SLEUTEL = re.compile(r"^[a-z0-9_]+$")

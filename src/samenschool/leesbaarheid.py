@@ -89,7 +89,6 @@ Text that is not in Unicode NFC form (a decomposed "ë") is normalised first; of
 
 from __future__ import annotations
 
-import csv
 import functools
 import html
 import re

@@ -18,9 +18,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
-from samenschool import bestanden, leerpad
+from samenschool import bestanden, leerpad, sjablonen
 from samenschool.antwoord import Antwoord
 from samenschool.errors import SamenschoolError
 from samenschool.escape import escape_md, xml_veilig
@@ -141,13 +139,8 @@ def to_markdown(werkmap: Werkmap) -> str:
 
 
 # -- HTML -------------------------------------------------------------------------------------
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("samenschool", "templates"),
-                       autoescape=select_autoescape(["html", "j2"]))
-
-
 def to_html(werkmap: Werkmap) -> str:
-    template = _env().get_template("werkboek.html.j2")
+    template = sjablonen.html().get_template("werkboek.html.j2")
     return template.render(titel=TITEL, bron=BRON, secties=secties(werkmap), naam=naam(werkmap),
                            leeg=LEEG, datum=f"{_dt.date.today():%d-%m-%Y}")
 

@@ -17,16 +17,12 @@ import os
 import tempfile
 import weakref
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from samenschool import bestanden, deelnemer, validatie
 from samenschool.antwoord import FORMAT_VERSIE, Antwoord, nu
 from samenschool.errors import SamenschoolError
 
-try:  # POSIX; on Windows the lock is a no-op and os.replace still keeps files whole
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None
 
 FORMAT_VERSION = FORMAT_VERSIE
 
@@ -111,23 +107,9 @@ class Werkmap:
     def path(self, module: str) -> Path:
         return self.folder / f"{_check_name(module)}.json"
 
-    @contextlib.contextmanager
-    def _locked(self, module: str) -> Iterator[None]:
-        lock_path = self.folder / f".{_check_name(module)}.lock"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle = open(lock_path, "a+")
-        except OSError:  # a werkmap that cannot be written: reading works, a write says so itself
-            yield
-            return
-        with handle:
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                if fcntl is not None:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    def _locked(self, module: str):
+        """The module's lock (a werkmap that cannot be written is read without one)."""
+        return bestanden.slot(self.folder / f".{_check_name(module)}.lock", alleen_als_schrijfbaar=True)
 
     # -- reading -------------------------------------------------------------------------
     def _read(self, module: str) -> dict:

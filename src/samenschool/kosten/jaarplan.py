@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samenschool import sjablonen
 from samenschool.errors import SamenschoolError
 from samenschool.kosten.analyse import GEZINNEN, Overzicht
 from samenschool.kosten.lezen import ELKE_MAAND, SCHOOLMAANDEN, euro
@@ -225,21 +226,8 @@ def leesbaarheid(doc: Document):
 
 # --------------------------------------------------------------------------- HTML
 
-_ENV = None
-
-
-def _env():
-    global _ENV
-    if _ENV is None:
-        from jinja2 import Environment, PackageLoader, select_autoescape
-
-        _ENV = Environment(loader=PackageLoader("samenschool", "templates"),
-                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    return _ENV
-
-
 def to_html(doc: Document) -> str:
-    return _env().get_template("kosten/jaarplan.html.j2").render(doc=doc)
+    return sjablonen.html().get_template("kosten/jaarplan.html.j2").render(doc=doc)
 
 
 # --------------------------------------------------------------------------- Markdown

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from samenschool import sjablonen
 
 from samenschool.bestanden import reden, schrijf_atomisch
 from samenschool.errors import SamenschoolError
@@ -304,8 +304,6 @@ def _lees_blokken(tekst: str, waarden: list[str]) -> list[Blok]:
 
 
 def _brief(plan: Plan, met_strookje: bool) -> list[Blok]:
-    from jinja2 import StrictUndefined
-
     waarden: list[str] = []
 
     def v(waarde: Any) -> str:
@@ -313,8 +311,7 @@ def _brief(plan: Plan, met_strookje: bool) -> list[Blok]:
         return f"\x00{len(waarden) - 1}\x00"
 
     c, u, s, a = plan.context, plan.uitnodiging, plan.setting, plan.aanwezigen
-    env = Environment(loader=PackageLoader("samenschool", "templates"), autoescape=False,
-                      undefined=StrictUndefined, keep_trailing_newline=True)
+    env = sjablonen.tekst()
     tekst = env.get_template(BRIEF_SJABLOON).render(
         v=v, titel=DOCUMENTEN["brief"][1], duur=_duur(plan), contact=_contact(plan),
         anderen=[r for r in schoolkant(plan) if r != "klasleerkracht"], periode=_tekst(plan.wanneer.periode),
@@ -418,19 +415,8 @@ def document(plan: Plan, doc_id: str) -> Document:
 # HTML
 # ---------------------------------------------------------------------------------------------
 
-_ENV: Environment | None = None
-
-
-def _env() -> Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("samenschool", "templates"),
-                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
-    return _ENV
-
-
 def to_html(doc: Document, plan: Plan) -> str:
-    template = _env().get_template(f"vertelgesprek/{doc.id}.html.j2")
+    template = sjablonen.html().get_template(f"vertelgesprek/{doc.id}.html.j2")
     return template.render(doc=doc, klas=_tekst(plan.context.klas, ""), datum=f"{_dt.date.today():%d-%m-%Y}")
 
 
