@@ -30,7 +30,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from samenschool import citaat, data, sjablonen
+from samenschool import citaat, data, sjablonen, woord
 from samenschool.errors import SamenschoolError
 
 MODULE = "07_actieplan"
@@ -575,7 +575,6 @@ def naar_markdown(plan: Plan, vandaag: _dt.date | None = None) -> str:
 
 
 def naar_docx(plan: Plan, vandaag: _dt.date | None = None) -> bytes:
-    from docx import Document as Docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
@@ -592,28 +591,10 @@ def naar_docx(plan: Plan, vandaag: _dt.date | None = None) -> bytes:
         return waarde
 
     c = veilig(inhoud(plan, vandaag))
-    word = Docx()
-    section = word.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = section.bottom_margin = Cm(1.8)
-    normal = word.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    rpr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "nl-BE")
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
-    for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13)):
-        style = word.styles[name]
-        style.font.name = "Arial"
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
+    word = woord.a4_document(lettergrootte=11, koppen={"Title": 20, "Heading 1": 15, "Heading 2": 13},
+                             ook_rechts_naar_links=True)
     props = word.core_properties
     props.title = c["titel"]
-    props.author = "Samen School Maken"
-    props.language = "nl-BE"
     props.subject = c["school"] or "Actieplan"
 
     def shade(cell, color: str) -> None:

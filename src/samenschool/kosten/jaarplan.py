@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samenschool import sjablonen
+from samenschool import sjablonen, woord
 from samenschool.errors import SamenschoolError
 from samenschool.kosten.analyse import GEZINNEN, Overzicht
 from samenschool.kosten.lezen import ELKE_MAAND, SCHOOLMAANDEN, euro
@@ -275,38 +275,18 @@ def to_markdown(doc: Document) -> str:
 # --------------------------------------------------------------------------- DOCX
 
 def to_docx(doc: Document) -> bytes:
-    from docx import Document as Docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Pt, RGBColor
 
     from samenschool.escape import xml_veilig
 
-    word = Docx()
-    section = word.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = section.bottom_margin = Cm(1.8)
-    normal = word.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(12)
-    normal.paragraph_format.space_after = Pt(6)
-    rpr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "nl-BE")
-    rpr.append(lang)
-    for name, size in (("Title", 20), ("Heading 2", 14), ("Heading 3", 12)):
-        style = word.styles[name]
-        style.font.name = "Arial"
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(0x0B, 0x4F, 0x7A)
+    word = woord.a4_document(lettergrootte=12, ruimte_na=6, koppen={"Title": 20, "Heading 2": 14, "Heading 3": 12})
     props = word.core_properties
     props.title = xml_veilig(doc.titel)
     props.subject = f"Schoolkosten {doc.schooljaar}"
-    props.author = "Samen School Maken"
-    props.language = "nl-BE"
 
     def runs(paragraph, rs: Runs) -> None:
         for text, bold in rs:
