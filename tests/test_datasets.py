@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from samenschool import paths
+from samenschool import paths, rapport_plaats
 
 DATASETS = paths.datasets_dir()
 TABLES = ["citaten", "themas", "drempels", "waarden", "impact", "goede_praktijken", "noden"]
@@ -53,18 +53,9 @@ ZIJBALKEN = [
     "Uit de oudergroep kwamen",
 ]
 
-# Sidebar labels of the barriers section; in the text they stand alone on a line.
-DREMPEL_LABELS = [
-    "Tijd en mogelijkheden tot ontmoeting",
-    "Wantrouwen en vooroordelen",
-    "Gemis aan vast aanspreekpunt",
-    "Negatieve ervaringen",
-    "Aangesproken worden op het negatieve i.p.v. het positieve",
-    "Andere ouders",
-    "Leefwereld",
-    "Taal",
-    "Angst en schroom bij leerkrachten",
-]
+# Sidebar labels of the barriers section; in the text they stand alone on a line (one list, also
+# used to place quotes on their page).
+DREMPEL_LABELS = rapport_plaats.DREMPEL_LABELS
 
 SKIP_BRON = "Het rapport (../shared/bron) ontbreekt hier; in CI is het er wel."
 PAGINA = re.compile(r"^\s*\d+\s*$")
