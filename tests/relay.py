@@ -75,3 +75,19 @@ class Relay:
                     pass
 
         await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+
+def main() -> None:
+    """``python -m tests.relay PORT``: a relay in a process of its own (benchmarks: the relay
+    then does not share the interpreter lock with the clients). Prints its address, then runs
+    until stdin closes."""
+    import sys
+
+    relay = Relay(int(sys.argv[1])).start()
+    print(relay.url, flush=True)
+    sys.stdin.read()
+    relay.stop()
+
+
+if __name__ == "__main__":
+    main()

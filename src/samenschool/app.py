@@ -20,6 +20,7 @@ import time
 import urllib.request
 import webbrowser
 from pathlib import Path
+from typing import Sequence
 
 from samenschool.errors import SamenschoolError
 from samenschool.paths import PACKAGE_DIR, notebooks_dir, repo_root
@@ -59,11 +60,13 @@ def server_env(klas: bool = False) -> dict[str, str]:
 
 
 def voila_command(port: int, host: str = "127.0.0.1", folder: Path | None = None, klas: bool = False,
-                  deelnemers: int = 0) -> list[str]:
+                  deelnemers: int = 0, paginas: Sequence[str] = ()) -> list[str]:
     """The kit's Voilà server (samenschool.server: Voilà with the kit's routes and checks).
     ``klas``: room mode, every participant's browser gets its own werkmap (see
-    samenschool.deelnemer); ``deelnemers``: preheated kernels for the start page."""
+    samenschool.deelnemer); ``deelnemers``: preheated kernels for the start page, and for each
+    of ``paginas`` (the pages a room opens together, in order) when the room gets there."""
     extra = [f"--SamenschoolVoila.klas={klas}", f"--SamenschoolVoila.deelnemers={max(deelnemers, 0)}"]
+    extra += [f"--SamenschoolVoila.paginas={pagina}" for pagina in paginas]
     # Kernels talk to the server over local sockets, not TCP ports: no port races when many
     # kernels start at once (a room joining), and no kernel ports open on the network.
     ipc = ["--KernelManager.transport=ipc"] if os.name == "posix" else []
@@ -205,7 +208,7 @@ def netwerk_host() -> str:
 
 
 def serve(mode: str = "app", port: int | None = None, host: str = "127.0.0.1", open_browser: bool = True,
-          deelnemers: int = 0, klas: bool | None = None) -> int:
+          deelnemers: int = 0, klas: bool | None = None, paginas: Sequence[str] = ()) -> int:
     port = free_port(port or DEFAULT_PORT, host)
     klas = mode == "app" and (host == "0.0.0.0" if klas is None else klas)
     env = server_env(klas)
@@ -215,7 +218,8 @@ def serve(mode: str = "app", port: int | None = None, host: str = "127.0.0.1", o
         deelnemers_url, begeleider_url = klas_adressen(port, token)
         env["SAMENSCHOOL_TOKEN"] = token
         env["SAMENSCHOOL_DEELNEMERS_URL"] = deelnemers_url
-    cmd = voila_command(port, host, klas=klas, deelnemers=deelnemers) if mode == "app" else lab_command(port, host)
+    cmd = (voila_command(port, host, klas=klas, deelnemers=deelnemers, paginas=paginas) if mode == "app"
+           else lab_command(port, host))
     url = start_url(port, host) if mode == "app" else f"http://localhost:{port}/lab"
     oude = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if sig}
     proc = subprocess.Popen(cmd, env=env, start_new_session=True)

@@ -11,9 +11,9 @@ number: the join order. The server then hands the page's kernel only that number
 request header ``X-Samenschool-Deelnemer`` (which it always sets itself, never the browser).
 The kernel keeps that participant's answers in ``<werkmap>/deelnemers/deelnemer-NNN/``.
 
-Kernel side with preheated kernels: the kernel starts before anyone asks for the page, so it
-learns who it is for only after :func:`voila.utils.wait_for_request` returns; that happens
-the first time the werkmap folder is needed (:func:`deelnemer_map`).
+Kernel side with preheated kernels: the kernel runs its page before anyone asks for it, with an
+empty werkmap; it learns who it is for when :func:`voila.utils.wait_for_request` returns in a
+thread of its own, and then fills in that participant's answers (see the kernel-side part below).
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ import json
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from samenschool import bestanden
 from samenschool.errors import SamenschoolError
@@ -161,42 +163,100 @@ class Register:
 
 
 # -- kernel side -------------------------------------------------------------------------------
-_VERZOEK_GELEZEN = False
+# A preheated kernel (Voilà's pool, room mode) runs its page before anyone asks for it. It does
+# not wait for the request: every cell runs against an empty werkmap, so the whole page is
+# rendered ahead of time, the same for everyone. A thread waits for the request; once it is
+# there, the participant is known and whatever was registered with :func:`na_verzoek` runs
+# (``samenschool.widgets.plaatshouder`` fills in the participant's own answers, if any).
+_VERZOEK = threading.Event()   # the request is known (or this is no preheated kernel)
+_VERZOEK_MISLUKT = False       # the server never sent it: nobody's werkmap may be used
+_SLOT = threading.RLock()      # taken while the page registers a view or the request arrives
+_NA_VERZOEK: list[Callable[[], None]] = []
+_WACHTER: threading.Thread | None = None
+_VOORLOPIG: Path | None = None
+VERZOEK_WACHTTIJD = 600.0      # a write before the request is known waits at most this long
 
 
-def wacht_op_verzoek() -> None:
-    """A preheated kernel: wait (once) until the server hands it to a page, so the request's
-    headers are in the environment. Elsewhere this returns at once."""
-    global _VERZOEK_GELEZEN
-    if _VERZOEK_GELEZEN or os.environ.get("VOILA_PREHEAT") != "True":
-        return
+def voorverwarmd() -> bool:
+    return os.environ.get("VOILA_PREHEAT") == "True"
+
+
+def wacht_nog() -> bool:
+    """True in a preheated kernel that no page has asked for yet: the participant is unknown."""
+    return voorverwarmd() and not _VERZOEK.is_set()
+
+
+def slot() -> threading.RLock:
+    """Hold this while deciding on :func:`wacht_nog` and acting on it (the request may arrive
+    from the waiting thread at any moment)."""
+    return _SLOT
+
+
+def _start_wachter() -> None:
+    global _WACHTER
+    with _SLOT:
+        if _WACHTER is not None or not wacht_nog():
+            return
+        _WACHTER = threading.Thread(target=_wacht, name="samenschool-verzoek", daemon=True)
+        _WACHTER.start()
+
+
+def _wacht() -> None:
+    """The waiting thread: Voilà's own ``wait_for_request`` (it puts the request's headers in
+    the environment), then the callbacks."""
+    global _VERZOEK_MISLUKT
     from voila.utils import wait_for_request
 
-    _voorverwarmen()
-    wait_for_request()
-    _VERZOEK_GELEZEN = True
-
-
-def _voorverwarmen() -> None:
-    """While the kernel waits in the pool: do now what every page does first (import the
-    widgets, read the learning path and the data files), so a participant's join only runs
-    what depends on them. Nothing here knows the participant yet."""
-    import importlib
-    import pkgutil
-
+    for naam in ("SCRIPT_NAME", HEADER_ENV):  # only the request may set these
+        os.environ.pop(naam, None)
     try:
-        import samenschool.widgets as widgets
-        from samenschool import data, gids, leerpad
-
-        for info in pkgutil.iter_modules(widgets.__path__):
-            importlib.import_module(f"samenschool.widgets.{info.name}")
-        leerpad.modules()
-        leerpad.oefeningen()
-        gids.routes_info()
-        for naam in ("citaten", "themas", "drempels", "waarden"):
-            getattr(data, naam)()
-    except Exception:  # warming up is an optimisation: the page itself reports real problems
+        wait_for_request()
+    except Exception:  # no request: this kernel must not serve anyone's answers
         pass
+    with _SLOT:
+        _VERZOEK_MISLUKT = os.environ.get("SCRIPT_NAME") is None  # Voilà always sends the path
+        _VERZOEK.set()
+        callbacks = list(_NA_VERZOEK)
+        _NA_VERZOEK.clear()
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # one broken view must not keep the others empty
+                import logging
+
+                logging.getLogger("samenschool").exception("invullen na het verzoek mislukt")
+
+
+def na_verzoek(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once the request is known: later from the waiting thread, or now when
+    it is already known (or this is no preheated kernel)."""
+    with _SLOT:
+        if wacht_nog():
+            _NA_VERZOEK.append(callback)
+            _start_wachter()
+            return
+    callback()
+
+
+def wacht_op_verzoek(timeout: float | None = None) -> None:
+    """Block until the request is known (a write must go to the right folder). Elsewhere this
+    returns at once."""
+    if not wacht_nog():
+        return
+    _start_wachter()
+    if not _VERZOEK.wait(VERZOEK_WACHTTIJD if timeout is None else timeout):
+        raise SamenschoolError("De kit weet nog niet voor wie deze pagina is. Laad de pagina opnieuw.")
+
+
+def _voorlopige_map() -> Path:
+    """An empty folder: what a page reads before anyone asked for it (nothing)."""
+    global _VOORLOPIG
+    with _SLOT:
+        if _VOORLOPIG is None:
+            import tempfile
+
+            _VOORLOPIG = Path(tempfile.mkdtemp(prefix="samenschool-nog-niemand-"))
+        return _VOORLOPIG
 
 
 def deelnemer_nummer() -> int | None:
@@ -205,6 +265,8 @@ def deelnemer_nummer() -> int | None:
     if not klasmodus():
         return None
     wacht_op_verzoek()
+    if _VERZOEK_MISLUKT:
+        raise SamenschoolError("De kit weet niet voor wie deze pagina is. Laad de pagina opnieuw.")
     waarde = os.environ.get(HEADER_ENV, "")
     return int(waarde) if _NUMMER.fullmatch(waarde) and int(waarde) > 0 else None
 
@@ -218,12 +280,20 @@ def deelnemer_map(basis: Path | None = None) -> Path | None:
 
 
 def is_deelnemer() -> bool:
-    """True on a participant's page in room mode (the page's wording depends on it)."""
+    """True on a participant's page in room mode (the page's wording depends on it). Before a
+    preheated page is asked for, it is taken to be a participant's (the pool serves the room);
+    the facilitator's own page is built again once the request says so."""
+    if wacht_nog():
+        return True
     return deelnemer_nummer() is not None
 
 
 def default_folder() -> Path:
     """The werkmap of whoever this kernel serves: a participant's own folder in room mode,
-    else the facilitator's (or the lone learner's) werkmap."""
+    else the facilitator's (or the lone learner's) werkmap. Before a preheated page is asked
+    for: an empty folder of its own (the page is built with no answers)."""
+    if wacht_nog():
+        _start_wachter()
+        return _voorlopige_map()
     base = basis_map()
     return deelnemer_map(base) or base

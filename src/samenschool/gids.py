@@ -81,6 +81,24 @@ def routes_info() -> dict[str, dict]:
     return _laad_routes()
 
 
+def sessie_paginas(route: str, sessie: int = 1) -> list[str]:
+    """The pages a room opens together in session ``sessie`` of ``route``, in order: notebook
+    paths from the kit's folder (``notebooks/03_drempels.ipynb``, ``exercises/01_casusanalyse.ipynb``).
+    Route items that are no page (an assignment) are left out."""
+    if route not in routes_info():
+        raise SamenschoolError(f"Onbekende route: {route}. Kies uit: {', '.join(routes_info())}.")
+    alle = routes_info()[route]["sessies"]
+    if not 1 <= sessie <= len(alle):
+        raise SamenschoolError(f"De route {route} heeft {len(alle)} sessie(s). Kies een sessie van 1 tot {len(alle)}.")
+    paginas = []
+    for item in alle[sessie - 1]["onderdelen"]:
+        if isinstance(item, str):
+            paginas.append(f"notebooks/{item}.ipynb")
+        elif item[0] == "oefening":
+            paginas.append(f"exercises/{item[1]}.ipynb")
+    return paginas
+
+
 
 @dataclass(frozen=True)
 class Optioneel:

@@ -34,7 +34,7 @@ from urllib.parse import urlencode
 
 import tornado.web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from traitlets import Bool, Integer, Unicode
+from traitlets import Bool, Integer, List, Unicode
 from voila.app import Voila
 
 from samenschool import deelnemer
@@ -279,7 +279,9 @@ class SamenschoolVoila(Voila):
 
     name = "voila"  # Voilà's settings, config files and templates stay where they are
     klas = Bool(False, config=True, help="room mode: participants on other computers")
-    deelnemers = Integer(0, config=True, help="room mode: preheated kernels for the start page")
+    deelnemers = Integer(0, config=True, help="room mode: preheated kernels per page of the session")
+    paginas = List(Unicode(), config=True,
+                   help="room mode: the pages a room opens together, in order, after the start page")
 
     def initialize(self, argv=None):
         super().initialize(argv)
@@ -292,15 +294,25 @@ class SamenschoolVoila(Voila):
         self.voila_configuration.file_denylist = [r".*\.(ipynb|py)", r"exercises/bron/.*"]
         if self.klas and self.deelnemers > 0:
             self.voila_configuration.preheat_kernel = True
+            # only the start page is warm at first; each next page warms once the room opens the one before
             pools = {"default": {"pool_size": 0}, START_PAGE: {"pool_size": self.deelnemers}}
+            pools.update({pagina: {"pool_size": 0} for pagina in self.reeks()[1:]})
             self.config.VoilaKernelManager.kernel_pools_config = pools
-            # refill the pool only once the joining wave has started its pages
-            self.config.VoilaKernelManager.fill_delay = 15.0
+            # refill a pool only once the joining wave has started its pages
+            self.config.VoilaKernelManager.fill_delay = NABESTELLEN_NA_S
+
+    def reeks(self) -> list[str]:
+        """The start page, then the pages of the session (each once, only learner pages)."""
+        reeks = [START_PAGE]
+        for pagina in self.paginas:
+            if LEERPAGINA.fullmatch(pagina) and pagina not in reeks and (Path(self.root_dir) / pagina).is_file():
+                reeks.append(pagina)
+        return reeks
 
     def init_settings(self):
         settings = super().init_settings()
         if self.voila_configuration.preheat_kernel:
-            self._kleinere_pool_na_start(settings["kernel_manager"])
+            PoolReeks(settings["kernel_manager"], self.reeks(), self.deelnemers).koppel()
         settings["samenschool_klas"] = Klas(Path(self.root_dir), self.klas, os.environ.get(TOKEN_ENV_VAR, ""))
         settings["default_handler_class"] = NietGevonden
         return settings
@@ -335,43 +347,71 @@ class SamenschoolVoila(Voila):
         return eigen + kept
 
 
-    def _kleinere_pool_na_start(self, km) -> None:
-        """Once the room has joined, refill the start page's pool to a few kernels only: a full
-        second pool would double the memory while everyone works (latecomers still join fast)."""
-        origineel = km.get_rendered_notebook
-        nabestelling = pool_na_start(self.deelnemers)
 
-        origineel_grootte = km.get_pool_size
+class PoolReeks:
+    """Voilà's kernel pools for a room, page after page.
 
-        def zonder_mislukte(notebook_name) -> None:
-            # a kernel that failed to start (e.g. the machine ran out of memory) is never handed out
-            pool = km._pools.get(notebook_name, [])
-            for task in list(pool):
-                if task.done() and (task.cancelled() or task.exception() is not None):
-                    pool.remove(task)
+    The start page has ``deelnemers`` kernels ready, its page already run (see
+    ``samenschool.widgets.plaatshouder``). When the room opens a page for the first time, the
+    next page of the session starts to warm up (after :data:`VOLGENDE_NA_S`, once the joining
+    wave is through), so it is ready when the room moves on. At most two pages' pools are full
+    at once. A page the room has opened keeps only a few kernels ready for latecomers
+    (:func:`pool_na_start`); a kernel that failed to start is never handed out."""
 
-        def get_pool_size(notebook_name) -> int:
-            zonder_mislukte(notebook_name)
-            return origineel_grootte(notebook_name)
+    def __init__(self, km, reeks: list[str], deelnemers: int):
+        self.km, self.reeks, self.deelnemers = km, list(reeks), deelnemers
+        self.geopend: set[str] = set()
+        self._origineel = km.get_rendered_notebook
+        self._origineel_grootte = km.get_pool_size
 
-        async def get_rendered_notebook(notebook_name, *args, **kwargs):
-            config = km.kernel_pools_config.get(notebook_name)
-            if isinstance(config, dict):
-                config["pool_size"] = nabestelling
-            while True:
-                try:
-                    return await origineel(notebook_name, *args, **kwargs)
-                except Exception:
-                    # that pool kernel failed while starting: take the next one, if any
-                    if get_pool_size(notebook_name) == 0:
-                        raise
+    def koppel(self) -> None:
+        self.km.get_pool_size = self.get_pool_size
+        self.km.get_rendered_notebook = self.get_rendered_notebook
 
-        km.get_pool_size = get_pool_size
-        km.get_rendered_notebook = get_rendered_notebook
+    def _zonder_mislukte(self, notebook_name) -> None:
+        pool = self.km._pools.get(notebook_name, [])
+        for task in list(pool):
+            if task.done() and (task.cancelled() or task.exception() is not None):
+                pool.remove(task)
+
+    def get_pool_size(self, notebook_name) -> int:
+        self._zonder_mislukte(notebook_name)
+        return self._origineel_grootte(notebook_name)
+
+    def _zet_grootte(self, notebook_name: str, grootte: int) -> None:
+        config = self.km.kernel_pools_config.get(notebook_name)
+        if isinstance(config, dict):
+            config["pool_size"] = grootte
+
+    def eerst_geopend(self, notebook_name: str) -> None:
+        """The room opens ``notebook_name``: keep a few kernels for latecomers, warm the next page."""
+        if notebook_name in self.geopend or notebook_name not in self.reeks:
+            return
+        self.geopend.add(notebook_name)
+        self._zet_grootte(notebook_name, pool_na_start(self.deelnemers))
+        i = self.reeks.index(notebook_name)
+        if i + 1 < len(self.reeks):
+            volgende = self.reeks[i + 1]
+            self._zet_grootte(volgende, self.deelnemers)
+            self.km.fill_if_needed(delay=VOLGENDE_NA_S, notebook_name=volgende)
+
+    async def get_rendered_notebook(self, notebook_name, *args, **kwargs):
+        self.eerst_geopend(notebook_name)
+        while True:
+            try:
+                return await self._origineel(notebook_name, *args, **kwargs)
+            except Exception:
+                # that pool kernel failed while starting: take the next one, if any
+                if self.get_pool_size(notebook_name) == 0:
+                    raise
+
+
+NABESTELLEN_NA_S = 15.0  # a pool the room drew from is refilled after this long
+VOLGENDE_NA_S = 20.0     # the next page of the session starts to warm up this long after the room opened one
 
 
 def pool_na_start(deelnemers: int) -> int:
-    """Kernels kept ready for latecomers once the room has joined."""
+    """Kernels kept ready for latecomers once the room has opened a page."""
     return min(deelnemers, max(2, deelnemers // 5))
 
 

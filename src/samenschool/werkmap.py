@@ -95,13 +95,29 @@ class Werkmap:
     """Saved answers per module. All writes are atomic and immediate."""
 
     def __init__(self, folder: Path | str | None = None):
-        self.folder = Path(folder) if folder is not None else default_folder()
+        self._folder = Path(folder) if folder is not None else None
         self.meldingen: list[str] = []  # Dutch messages for the learner (e.g. a file set aside)
         self.gelezen: set[str] = set()  # modules read through this object (their set-aside notices)
 
     @classmethod
     def default(cls) -> "Werkmap":
         return cls()
+
+    @property
+    def folder(self) -> Path:
+        """The folder given, or else the default one, looked up each time: on a page built
+        before its participant was known (room mode, preheated), it changes once they are."""
+        return self._folder if self._folder is not None else default_folder()
+
+    @folder.setter
+    def folder(self, value: Path | str) -> None:
+        self._folder = Path(value)
+
+    def _wacht_op_eigenaar(self) -> None:
+        """Before a write to the default folder: on a page built before its participant was
+        known, wait until they are (the write goes to their folder, never to a stand-in)."""
+        if self._folder is None:
+            deelnemer.wacht_op_verzoek()
 
     # -- paths and locking -------------------------------------------------------------
     def path(self, module: str) -> Path:
@@ -227,6 +243,7 @@ class Werkmap:
             raise
 
     def _wijzig(self, module: str, wijziging: Callable[[dict], None]) -> None:
+        self._wacht_op_eigenaar()
         with self._locked(module):
             data = self._read(module)
             wijziging(data)
@@ -280,6 +297,7 @@ class Werkmap:
     def wis(self) -> int:
         """Delete this werkmap's own answers (never the participants' folders of room mode).
         Returns the number of files removed."""
+        self._wacht_op_eigenaar()
         removed = self._wis_map(self.folder, overslaan=deelnemer.DEELNEMERS_MAP)
         meld(None)
         return removed
@@ -291,6 +309,7 @@ class Werkmap:
 
     def wis_klas(self) -> int:
         """Room mode: delete every participant's answers. Returns the number of files removed."""
+        self._wacht_op_eigenaar()
         removed = self._wis_map(self.folder / deelnemer.DEELNEMERS_MAP)
         meld(None)
         return removed

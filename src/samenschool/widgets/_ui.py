@@ -97,10 +97,8 @@ def foutwidget(exc: BaseException):
     return box
 
 
-def toon_widget(maak: Callable[[], object]) -> None:
-    """Build a view with ``maak()`` and display it; on any error display a Dutch message."""
-    from IPython.display import display
-
+def bouw_widget(maak: Callable[[], object]):
+    """The widget of the view ``maak()`` builds; on any error a Dutch message instead."""
     try:
         view = maak()
         widget = getattr(view, "widget", view)
@@ -108,11 +106,24 @@ def toon_widget(maak: Callable[[], object]) -> None:
             # the page holds the widget; the widget holds its view, so listeners
             # (held weakly by the change signal) stay alive as long as the page shows it
             widget._ss_view = view
-        display(widget)
+        return widget
     except Exception as exc:
         if moet_vallen(exc):
             raise
-        display(foutwidget(exc))
+        return foutwidget(exc)
+
+
+def toon_widget(maak: Callable[[], object]) -> None:
+    """Build a view with ``maak()`` and display it; on any error display a Dutch message.
+
+    On a page built before its participant is known (room mode), the view goes in a
+    placeholder that is filled in again once they are (``widgets.plaatshouder``)."""
+    from IPython.display import display
+
+    from samenschool.widgets import plaatshouder
+
+    if not plaatshouder.toon(maak):
+        display(bouw_widget(maak))
 
 
 def knop(beschrijving: str, klasse: str = "ss-knop", stijl: str = ""):
