@@ -142,9 +142,20 @@ def launcher(browser_type_launch_args):  # needs Chromium: skips (or fails in CI
 
 # -- helpers: a person at a browser -------------------------------------------------------------------
 def _screenshot(page, naam: str) -> None:
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+    """The whole page. Voilà scrolls inside an element, not the document, so the window is made
+    as tall as that content for the picture (and set back after)."""
+    if not SCREENSHOTS:
+        return
+    Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+    hoogte = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
+        ...[...document.querySelectorAll('*')].filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY))
+            .map(el => el.scrollHeight + el.getBoundingClientRect().top))""")
+    venster = page.viewport_size
+    page.set_viewport_size({"width": venster["width"], "height": min(int(hoogte), 20_000)})
+    try:
         page.screenshot(path=str(Path(SCREENSHOTS) / naam), full_page=True)
+    finally:
+        page.set_viewport_size(venster)
 
 
 def _ga_naar(page, url: str) -> None:
@@ -240,27 +251,36 @@ def _verwacht_drempels(namen: dict[str, str]) -> list[tuple[str, str, str, int, 
 
 def _lees_sortering(zaal, cid: str) -> tuple[int, Counter, str]:
     """From the projector's text under one quote's chart: (total, choices, the parents' reading)."""
-    blok = zaal.locator(".citaat-blok", has=zaal.locator("strong", has_text=re.compile(rf"^{cid}$")))
+    blok = zaal.locator(f".citaat-blok[data-citaat='{cid}']")
+    assert cid not in blok.inner_text()  # the kit's quote id means nothing to the room
     alt = " ".join(blok.locator(".alt").inner_text().split())
     totaal = int(re.search(r"(\d+) deelnemers? sorteerden? dit citaat\.", alt).group(1))
-    keuzes = Counter({label: int(n) for n, label in
-                      re.findall(r"(\d+) (?:koos|kozen): (.+?)(?: \(de lezing van de oudergroep\))?\.", alt)})
-    groep = re.search(r"De oudergroep las het als: (.+)\.$", alt).group(1)
+    gevonden = re.findall(r"(\d+) (?:koos|kozen): (.+?)( \(de lezing van de oudergroep\))?\.", alt)
+    keuzes = Counter({label: int(n) for n, label, _groep in gevonden})
+    groep = [label for _n, label, is_groep in gevonden if is_groep]
+    if not groep:  # nobody chose the parents' reading: the text names it
+        groep = re.findall(r"De oudergroep las het als: (.+?)\.", alt)
     balken = Counter({r.locator(".label").inner_text().replace(" ★", "").strip(): int(r.locator(".n").inner_text())
                       for r in blok.locator(".rij").all()})
     assert balken == keuzes, (cid, balken, keuzes)  # the bars say what the text says
-    return totaal, keuzes, groep
+    return totaal, keuzes, groep[0] if len(groep) == 1 else groep
 
 
 def _lees_drempels(zaal) -> tuple[int, list[tuple[str, str, str, int, int]]]:
+    """From the projector's text under the barrier map: (members, [(barrier, mean, spread,
+    lowest, highest)] strongest first); the barriers everyone gave 0 come last."""
     sectie = zaal.locator("section[aria-labelledby=t-drempels]")
     alt = " ".join(sectie.locator(".alt").inner_text().split())
-    leden = int(re.search(r"(\d+) teamle(?:den|d), van sterk naar zwak:", alt).group(1))
+    leden = int(re.search(r"(\d+) teamle(?:den|d)\b", alt).group(1))
     rijen = [(naam, gem, spr, int(lo), int(hi)) for naam, gem, spr, lo, hi in re.findall(
         r"(?:: |; )([^;:]+?) gemiddeld (\d+,\d), spreiding (\d+,\d) \(van (\d) tot (\d)\)", alt)]
+    nul = re.search(r"Iedereen gaf 0 aan: (.+)\.$", alt)
+    rijen += [(naam, "0,0", "0,0", 0, 0) for naam in (nul.group(1).split(", ") if nul else [])]
     balken = [(r.locator(".label").inner_text().strip(), r.locator(".n").inner_text().strip())
               for r in sectie.locator(".rij").all()]
     assert balken == [(naam, gem) for naam, gem, *_ in rijen], balken  # the bars say what the text says
+    # a spread line only where the answers differ
+    assert sectie.locator(".band").count() == sum(1 for r in rijen if r[2] != "0,0")
     return leden, rijen
 
 
