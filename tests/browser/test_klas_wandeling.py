@@ -260,7 +260,7 @@ def _lees_sortering(zaal, cid: str) -> tuple[int, Counter, str]:
     groep = [label for _n, label, is_groep in gevonden if is_groep]
     if not groep:  # nobody chose the parents' reading: the text names it
         groep = re.findall(r"De oudergroep las het als: (.+?)\.", alt)
-    balken = Counter({r.locator(".label").inner_text().replace(" ★", "").strip(): int(r.locator(".n").inner_text())
+    balken = Counter({r.locator(".label").inner_text().replace("★", "").strip(): int(r.locator(".n").inner_text())
                       for r in blok.locator(".rij").all()})
     assert balken == keuzes, (cid, balken, keuzes)  # the bars say what the text says
     return totaal, keuzes, groep[0] if len(groep) == 1 else groep
@@ -279,8 +279,8 @@ def _lees_drempels(zaal) -> tuple[int, list[tuple[str, str, str, int, int]]]:
     balken = [(r.locator(".label").inner_text().strip(), r.locator(".n").inner_text().strip())
               for r in sectie.locator(".rij").all()]
     assert balken == [(naam, gem) for naam, gem, *_ in rijen], balken  # the bars say what the text says
-    # a spread line only where the answers differ
-    assert sectie.locator(".band").count() == sum(1 for r in rijen if r[2] != "0,0")
+    # a line from the lowest to the highest answer, only where the answers differ
+    assert sectie.locator(".band").count() == sum(1 for r in rijen if r[3] != r[4])
     return leden, rijen
 
 
