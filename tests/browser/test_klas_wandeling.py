@@ -470,7 +470,11 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
         link = eerste.page.locator(".ss-werkboek-link a[data-formaat='html']")
         link.wait_for(state="attached")
         werkboek = base64.b64decode(link.get_attribute("href").split("base64,", 1)[1]).decode("utf-8")
+        kaartregels = ["; ".join(f"{naam}: {weging.get(did, 0)}" for did, naam in drempel_namen.items())
+                       for weging in WEGING]  # each participant's team map as the werkboek lists it
         assert NAMEN[0] in werkboek and NAMEN[1] not in werkboek and NAMEN[2] not in werkboek
+        assert kaartregels[0] in werkboek and kaartregels[1] not in werkboek and kaartregels[2] not in werkboek
+        assert "Inzetten op talenten en leerkansen" in werkboek  # only participant 1 chose it
         assert "Oog voor welzijn en welbevinden" not in werkboek  # only participants 2 and 3 chose it
 
         # The facilitator downloads the werkboeken: three, numbered by join order, each its own.
@@ -483,6 +487,7 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
         for i, naam in enumerate(NAMEN):
             tekst = archief.read(f"deelnemer-0{i + 1}-{naam.lower().replace(' ', '-')}.md").decode("utf-8")
             assert naam in tekst and all(ander not in tekst for ander in NAMEN if ander != naam)
+            assert kaartregels[i] in tekst and all(r not in tekst for j, r in enumerate(kaartregels) if j != i)
         for mens in mensen:
             assert mens.fouten == [], mens.fouten
 
