@@ -311,6 +311,18 @@ def _wacht_live(zaal, klaar, sinds: float, wat: str) -> float:
         time.sleep(0.2)
 
 
+def _processen_met_werkmap(werkmap: Path) -> list[tuple[int, str]]:
+    """Every process on this machine started for this werkmap (server and kernels inherit it)."""
+    found = []
+    for p in psutil.process_iter(["pid", "cmdline"]):
+        try:
+            if p.environ().get("SAMENSCHOOL_WERKMAP") == str(werkmap) and p.status() != psutil.STATUS_ZOMBIE:
+                found.append((p.pid, " ".join(p.info["cmdline"] or [])))
+        except psutil.Error:
+            pass  # ended meanwhile, or another user's process
+    return found
+
+
 # -- the walk --------------------------------------------------------------------------------------
 def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_live(launcher, browser):
     t_start = time.monotonic()
@@ -502,10 +514,12 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
     # 7. The facilitator closes the terminal's job: SIGTERM stops the server and every kernel.
     familie = launcher.familie()
     assert len(familie) >= 3 and launcher.kernels() >= 1  # launcher, server, kernels
+    assert len(_processen_met_werkmap(launcher.werkmap)) >= 3  # the check below can see them
     launcher.proc.send_signal(signal.SIGTERM)
     launcher.proc.wait(timeout=60)
     _gone, alive = psutil.wait_procs(familie, timeout=30)
     assert alive == [], [(p.pid, p.cmdline()) for p in alive]
+    assert _processen_met_werkmap(launcher.werkmap) == []  # also none that left the launcher's tree
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{launcher.port}{app.PROBE_PATH}", timeout=5)
 
