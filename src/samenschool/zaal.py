@@ -206,8 +206,8 @@ def drempelkaart(people: list[Deelnemer], namen: dict[str, str], maximum: int = 
     rijen = [{"id": did, "naam": namen[did], "gemiddeld": statistics.fmean(v), "spreiding": _spreiding(v),
               "laagste": min(v), "hoogste": max(v), "aantal": len(v),
               "pct": round(100 * statistics.fmean(v) / maximum),
-              "van_pct": round(100 * max(statistics.fmean(v) - _spreiding(v), 0) / maximum),
-              "tot_pct": round(100 * min(statistics.fmean(v) + _spreiding(v), maximum) / maximum)}
+              # the line on the bar: from the lowest to the highest answer, as the text under it says
+              "van_pct": round(100 * min(v) / maximum), "tot_pct": round(100 * max(v) / maximum)}
              for did, v in per_drempel.items()]
     rijen.sort(key=lambda r: (-r["gemiddeld"], r["naam"]))
     return {"rijen": rijen, "leden": leden, "maximum": maximum}
