@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from samenschool import app, deelnemer, klas, zaal
+from samenschool.errors import SamenschoolError
 from samenschool.server import is_begeleider_notebook
 
 
@@ -225,6 +226,25 @@ def test_start_refuses_a_bad_number_of_participants(capsys):
     assert "--deelnemers" in capsys.readouterr().err
     assert cli.main(["start", "--deelnemers", "3", "--geen-browser"]) == 1
     assert "--netwerk" in capsys.readouterr().err
+    assert cli.main(["start", "--route", "schoolteam", "--geen-browser"]) == 1
+    assert "--netwerk" in capsys.readouterr().err
+    assert cli.main(["start", "--netwerk", "--route", "schoolteam", "--sessie", "4", "--geen-browser"]) == 1
+    assert "Kies een sessie van 1 tot 1" in capsys.readouterr().err
+
+
+def test_start_passes_the_sessions_pages_to_the_server(monkeypatch):
+    from samenschool import cli
+
+    gekregen = {}
+    monkeypatch.setattr(app, "serve", lambda *a, **kw: gekregen.update(kw) or 0)
+    assert cli.main(["start", "--netwerk", "--route", "lerarenopleiding", "--geen-browser"]) == 0
+    assert gekregen["paginas"] == ("notebooks/03_drempels.ipynb",)  # the start page is always warm
+    assert cli.main(["start", "--netwerk", "--geen-browser"]) == 0
+    assert gekregen["paginas"] == ("notebooks/01_gelijke_kansen.ipynb", "notebooks/03_drempels.ipynb")
+    assert cli.main(["start", "--geen-browser"]) == 0
+    assert gekregen["paginas"] == () and gekregen["deelnemers"] == 0  # alone: no pools
+    cmd = app.voila_command(8866, klas=True, deelnemers=5, paginas=["notebooks/03_drempels.ipynb"])
+    assert "--SamenschoolVoila.paginas=notebooks/03_drempels.ipynb" in cmd
 
 
 def test_werkmap_klas_command_writes_the_werkboeken(tmp_path, monkeypatch, capsys):
@@ -337,12 +357,81 @@ def test_projector_reads_what_the_widgets_save(tmp_path):
 
     html = zaal.inhoud_html(Klas(tmp_path, klas=False, token="t", basis=tmp_path))
     assert html.count('class="alt"') == 3 + 3  # a text under every chart: 3 quotes, placement, weights, barriers
+    from html import escape
+
+    from samenschool import data
+
+    woorden = dict(zip(data.citaten()["id"], data.citaten()["tekst"]))
+    for item in staat["sortering"]:  # every sorted quote whole and verbatim, as the report has it
+        assert item["woorden"] == woorden[item["citaat"]]
+        assert f"“{escape(woorden[item['citaat']])}”" in html
 
 
 def test_after_the_room_joined_the_pool_keeps_a_few_kernels_only():
     from samenschool.server import pool_na_start
 
     assert [pool_na_start(n) for n in (1, 2, 5, 10, 25, 60)] == [1, 2, 2, 2, 5, 12]
+
+
+class _Pools:
+    """Voilà's kernel manager, as far as the pools go."""
+
+    def __init__(self, reeks, n):
+        self.kernel_pools_config = {"default": {"pool_size": 0}, reeks[0]: {"pool_size": n},
+                                    **{p: {"pool_size": 0} for p in reeks[1:]}}
+        self._pools: dict = {}
+        self.gevuld: list = []
+        self.gegeven: list = []
+
+    def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+        self.gevuld.append((notebook_name, delay, self.kernel_pools_config[notebook_name]["pool_size"]))
+
+    def get_pool_size(self, notebook_name):
+        return len(self._pools.get(notebook_name, []))
+
+    async def get_rendered_notebook(self, notebook_name, *args, **kwargs):
+        self.gegeven.append(notebook_name)
+        return "render", [], "kernel"
+
+
+def test_pools_warm_page_after_page_as_the_room_moves_on():
+    import asyncio
+
+    from samenschool.server import VOLGENDE_NA_S, PoolReeks, pool_na_start
+
+    reeks = ["notebooks/00_start.ipynb", "notebooks/01_gelijke_kansen.ipynb", "notebooks/03_drempels.ipynb"]
+    km = _Pools(reeks, 25)
+    PoolReeks(km, reeks, 25).koppel()
+    grootte = {p: km.kernel_pools_config[p]["pool_size"] for p in reeks}
+    assert grootte == {reeks[0]: 25, reeks[1]: 0, reeks[2]: 0}  # at first only the start page is warm
+
+    asyncio.run(km.get_rendered_notebook(reeks[0]))
+    asyncio.run(km.get_rendered_notebook(reeks[0]))  # the rest of the room: nothing more happens
+    assert km.gevuld == [(reeks[1], VOLGENDE_NA_S, 25)]  # module 01 warms for the whole room
+    assert km.kernel_pools_config[reeks[0]]["pool_size"] == pool_na_start(25)  # a few for latecomers
+    assert km.kernel_pools_config[reeks[2]]["pool_size"] == 0  # not yet: at most two pages full at once
+
+    asyncio.run(km.get_rendered_notebook(reeks[1]))
+    assert km.gevuld[-1] == (reeks[2], VOLGENDE_NA_S, 25)
+    asyncio.run(km.get_rendered_notebook(reeks[2]))  # the last page: nothing after it
+    asyncio.run(km.get_rendered_notebook("notebooks/stemmen.ipynb"))  # a page outside the session
+    assert len(km.gevuld) == 2 and "notebooks/stemmen.ipynb" not in km.kernel_pools_config
+
+
+def test_the_session_of_a_route_names_the_pages_a_room_opens():
+    from samenschool import gids
+    from samenschool.commands import start
+
+    assert gids.sessie_paginas("schoolteam") == ["notebooks/00_start.ipynb", "notebooks/03_drempels.ipynb",
+                                                 "notebooks/04_vertelgesprek.ipynb", "notebooks/07_actieplan.ipynb"]
+    assert gids.sessie_paginas("lerarenopleiding", 2) == ["notebooks/04_vertelgesprek.ipynb",
+                                                          "exercises/01_casusanalyse.ipynb"]  # no assignment
+    for fout in (("schoolteam", 2), ("geen-route", 1)):
+        with pytest.raises(SamenschoolError) as exc:
+            gids.sessie_paginas(*fout)
+        assert "Kies" in str(exc.value)
+    for pagina in start.STANDAARD_PAGINAS:
+        assert (Path(__file__).resolve().parent.parent / pagina).is_file()
 
 
 def test_static_files_only_images_next_to_the_learner_pages():

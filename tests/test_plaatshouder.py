@@ -153,6 +153,23 @@ def test_a_participant_who_comes_back_sees_their_own_answers(pool):
     assert "GEHEIM" not in _teksten(pool)
 
 
+def test_only_the_views_that_read_what_the_participant_saved_are_built_again(pool):
+    """A participant who answered module 01 opens the start page: the werkmap block (it counts
+    every module) is built again; the views that read only the start page are not."""
+    eigen = Werkmap(pool.basis / "deelnemers" / "deelnemer-003")
+    eigen.bewaar("01_gelijke_kansen", Antwoord.nieuw("01_gelijke_kansen", "reflectie", "iets", vraag="Vraag?"))
+    pool.bouw_start()
+    voor = [plek.children[0] for plek in pool.plekken]
+    pool.vraag(3)
+    na = [plek.children[0] for plek in pool.plekken]
+    opnieuw = [type(v).__name__ for v, n in zip(voor, na) if v is not n]
+    assert _textarea(pool) in [w for w in _alle(pool.plekken[2])] and na[2] is voor[2]  # the reflection stays
+    assert na[0] is voor[0] and na[1] is voor[1] and na[4] is voor[4]  # route, name, progress: the start page
+    assert na[3] is not voor[3]  # the werkmap block counts every module
+    assert "antwoorden van 1 module in" in _teksten(pool)
+    assert len(opnieuw) == 1, opnieuw
+
+
 def test_the_facilitator_on_this_computer_gets_their_own_page(pool):
     pool.bouw_start()
     pool.vraag(None)

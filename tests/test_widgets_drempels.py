@@ -273,6 +273,37 @@ def test_teamkaart_view_headless(werkmap, drempels):
     assert view.model.leden == {}
 
 
+def test_teamkaart_in_room_mode_one_weighing_per_participant(werkmap, drempels, monkeypatch):
+    """A participant's page in room mode: weigh once, save again to change it; no team-member
+    names, no files; a page opened again shows the saved weighing."""
+    from samenschool import deelnemer
+
+    monkeypatch.setenv(deelnemer.KLAS_ENV_VAR, "1")
+    monkeypatch.setenv(deelnemer.HEADER_ENV, "2")
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    view = tk.TeamKaartView(tk.TeamKaart(werkmap, drempels=drempels))
+    assert view.in_groep and view.volgende.description == tk.GROEP_KNOP
+    assert view.label not in view.widget.children and view.bestand not in _alle_widgets(view.widget)
+    assert "scherm van je begeleider" in view.widget.children[0].value
+    view.schuiven["taal"].value = 3
+    view.volgende.click()
+    view.schuiven["taal"].value = 1
+    view.volgende.click()
+    assert view.model.leden == {tk.GROEP_LID: {**{d: 0 for d in view.schuiven}, "taal": 1}}
+    assert tk.GROEP_BEWAARD in re.sub(r"<[^>]+>", "", view.status.value)
+    again = tk.TeamKaartView(tk.TeamKaart(Werkmap(werkmap.folder), drempels=drempels))
+    assert again.schuiven["taal"].value == 1
+    monkeypatch.delenv(deelnemer.HEADER_ENV)  # the facilitator's own page in room mode: the team way
+    assert not tk.TeamKaartView(tk.TeamKaart(werkmap, drempels=drempels)).in_groep
+
+
+def _alle_widgets(widget):
+    found = [widget]
+    for kind in getattr(widget, "children", ()) or ():
+        found += _alle_widgets(kind)
+    return found
+
+
 def test_teamkaart_all_zero_asks_first(werkmap, drempels):
     view = tk.TeamKaartView(tk.TeamKaart(werkmap, drempels=drempels))
     view.volgende.click()

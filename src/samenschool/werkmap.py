@@ -29,6 +29,25 @@ FORMAT_VERSION = FORMAT_VERSIE
 # -- the one change signal: pages listen, every save, delete or wipe in this process fires --
 ALLE = "*"  # listen to every module (e.g. the werkmap block on the start page)
 _LUISTERAARS: dict[str, list] = {}
+_LEZERS: list[set[str]] = []  # open records of what is read (noteer_lezen)
+
+
+@contextlib.contextmanager
+def noteer_lezen():
+    """Record which modules are read while the block runs (``ALLE`` for a look at the whole
+    werkmap). A page built before its participant is known uses it to build again only the
+    views that read what that participant has saved (``widgets.plaatshouder``)."""
+    gelezen: set[str] = set()
+    _LEZERS.append(gelezen)
+    try:
+        yield gelezen
+    finally:
+        _LEZERS.remove(gelezen)
+
+
+def _noteer(module: str) -> None:
+    for gelezen in _LEZERS:
+        gelezen.add(module)
 
 
 def luister(module: str, callback: Callable[[], None]) -> None:
@@ -131,6 +150,7 @@ class Werkmap:
     def _read(self, module: str) -> dict:
         path = self.path(module)
         self.gelezen.add(module)
+        _noteer(module)
         if not path.exists():
             return _leeg_bestand(module)
         try:
@@ -178,6 +198,7 @@ class Werkmap:
 
     def apart_meldingen(self, module: str) -> list[str]:
         """The notices about set-aside files of ``module`` not shown yet; they count as shown now."""
+        _noteer(module)
         path = self.folder / f"{APART_PREFIX}{_check_name(module)}.txt"
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -206,6 +227,7 @@ class Werkmap:
             return dict(self._read(module)["toestand"])
 
     def modules(self) -> list[str]:
+        _noteer(ALLE)
         if not self.folder.exists():
             return []
         return sorted(p.stem for p in self.folder.glob("*.json") if ".onleesbaar-" not in p.name)
@@ -304,6 +326,7 @@ class Werkmap:
 
     def deelnemers(self) -> list[Path]:
         """Room mode: the participants' werkmap folders under this one."""
+        _noteer(ALLE)
         root = self.folder / deelnemer.DEELNEMERS_MAP
         return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
 

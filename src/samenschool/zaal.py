@@ -111,10 +111,12 @@ def waar(people: list[Deelnemer]) -> dict:
     return {"deelnemers": len(people), "actief": sum(nu.values()), "rijen": rijen}
 
 
-def sortering(people: list[Deelnemer], groep: Callable[[str], str | None]) -> list[dict]:
+def sortering(people: list[Deelnemer], groep: Callable[[str], str | None],
+              woorden: Callable[[str], str | None] = lambda cid: None) -> list[dict]:
     """Module 01: per quote, how the group sorted it (answers ``sorteer.<citaat>``: the
     answer's ``tekst`` is the theme as the learner saw it) beside the parents' reading
-    (``groep(citaat_id)``: the theme's name, from the quotes' data)."""
+    (``groep(citaat_id)``: the theme's name, from the quotes' data). ``woorden(citaat_id)``:
+    the quote itself, verbatim, so the room reads it whole (else the answer's question)."""
     per_citaat: dict[str, dict] = {}
     for person in people:
         for sleutel, antwoord in person.antwoorden(MODULE_SORTEREN).items():
@@ -135,8 +137,8 @@ def sortering(people: list[Deelnemer], groep: Callable[[str], str | None]) -> li
                    "groep": groep_naam is not None and item["namen"][w] == groep_naam}
                   for w, n in sorted(item["keuzes"].items(), key=lambda kv: (-kv[1], item["namen"][kv[0]]))]
         eens = sum(k["aantal"] for k in keuzes if k["groep"])
-        result.append({"citaat": citaat, "vraag": item["vraag"], "totaal": totaal, "keuzes": keuzes,
-                       "groep": groep_naam, "eens": eens})
+        result.append({"citaat": citaat, "vraag": item["vraag"], "woorden": woorden(citaat), "totaal": totaal,
+                       "keuzes": keuzes, "groep": groep_naam, "eens": eens})
     return result
 
 
@@ -332,6 +334,14 @@ def _groep_lezing() -> Callable[[str], str | None]:
     return lambda cid: namen.get(thema.get(cid, "")) or None
 
 
+def _citaat_woorden() -> Callable[[str], str | None]:
+    from samenschool import data
+
+    citaten = data.citaten()
+    woorden = dict(zip(citaten["id"], citaten["tekst"]))
+    return lambda cid: woorden.get(cid) or None
+
+
 def _namen(frame, kant: str | None = None) -> dict[str, str]:
     if kant is not None:
         frame = frame[frame["kant"] == kant]
@@ -349,7 +359,7 @@ def overzicht(basis: Path, verborgen: set[str] | None = None, index: int = 0) ->
     items = reflecties(people)
     return {
         "waar": waar(people),
-        "sortering": sortering(people, _groep_lezing()),
+        "sortering": sortering(people, _groep_lezing(), _citaat_woorden()),
         "plaatsing": plaatsing(people, list(SAMEN_TREDEN)),
         "weging": weging(people, _namen(data.waarden())),
         "drempels": drempelkaart(people, _namen(data.drempels(), "ouders")),

@@ -422,10 +422,10 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
                 knop.click()
                 mens.page.wait_for_function("el => el.classList.contains('mod-active')", arg=knop.element_handle())
             kaart.locator(".ss-knop-volgende").click()
-            kaart.get_by_text("Bewaard voor Teamlid 1").wait_for()
+            kaart.get_by_text("Bewaard. Je weging staat op het scherm").wait_for()
             verwacht = {did: weging.get(did, 0) for did in drempel_ids}
             _wacht_op_schijf(lambda m=mens.map: [m], "03_drempels",
-                             lambda a, v=verwacht: (a.get("teamkaart") or {}).get("leden") == {"Teamlid 1": v})
+                             lambda a, v=verwacht: (a.get("teamkaart") or {}).get("leden") == {"Mijn weging": v})
             laatste_weging = time.monotonic()
 
         verwacht_drempels = _verwacht_drempels(drempel_namen)

@@ -329,7 +329,7 @@ def _teamkaart(page, klas, gewicht: str) -> None:
     kaart.scroll_into_view_if_needed()
     kaart.locator(".ss-weging").first.locator("button", has_text=gewicht).click()
     kaart.locator(".ss-knop-volgende").click()
-    kaart.get_by_text("Bewaard voor").wait_for()
+    kaart.get_by_text("Bewaard. Je weging staat op het scherm").wait_for()
 
 
 def test_participants_do_modules_01_and_03_and_the_zaal_shows_it_live(klas, browser):

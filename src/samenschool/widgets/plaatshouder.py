@@ -6,10 +6,13 @@ is rendered ahead of time, the same for everyone, and a join costs the server ne
 
 When the request arrives (:func:`samenschool.deelnemer.na_verzoek`):
 
-- a participant with no saved answers yet (the usual join of a room): every view is already
-  right, and its werkmap now points at that participant's own folder; nothing is built again;
-- anyone else (a participant coming back, the facilitator on their own computer): every view
-  is built again in its placeholder, now with that person's answers and wording.
+- a participant: each view's werkmap now points at that participant's own folder. A view is
+  built again only when it read a module the participant has answers in (recorded while it
+  was built: ``werkmap.noteer_lezen``). A room joining the start page has nothing saved yet:
+  nothing is built again. On a module page, usually only the progress bar and the navigation
+  (they read the start page's route, or every module) are built again;
+- the facilitator on their own computer: every view is built again, with their answers and
+  the facilitator's wording.
 
 Either way the hidden marker then gets the class ``ss-klaar``: the page belongs to its person.
 """
@@ -18,14 +21,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from samenschool import deelnemer
+from samenschool import deelnemer, werkmap
 from samenschool.widgets import _ui
 
 KLAAR = "ss-klaar"          # on the marker once the page is filled in for its person
 MARKER = "ss-verzoek"       # the hidden marker (one per page)
 PLEK = "ss-plek"            # a placeholder box
 
-_plekken: list[tuple[object, Callable[[], object]]] = []
+_plekken: list[tuple[object, Callable[[], object], set[str]]] = []
 _marker = None
 
 
@@ -44,36 +47,66 @@ def toon(maak: Callable[[], object]) -> bool:
             _marker.add_class(MARKER)
             display(_marker)
             deelnemer.na_verzoek(vul_in)
-        plek = widgets.VBox([_ui.bouw_widget(maak)])
+        with werkmap.noteer_lezen() as gelezen:
+            plek = widgets.VBox([_ui.bouw_widget(maak)])
         plek.add_class(PLEK)
-        _plekken.append((plek, maak))
+        _plekken.append((plek, maak, gelezen))
         display(plek)
     return True
 
 
-def opnieuw_bouwen() -> bool:
-    """Must the views be built again for the person the request names?"""
-    if not deelnemer.is_deelnemer():
-        return True  # the facilitator: their own answers, and the facilitator's wording
-    folder = deelnemer.default_folder()
-    return folder.is_dir() and any(folder.iterdir())
+def opnieuw_bouwen(gelezen: set[str], bewaard: set[str] | None) -> bool:
+    """Must a view that read ``gelezen`` be built again? ``bewaard``: the modules the
+    participant has answers in (:func:`bewaarde_modules`), None for the facilitator (their own
+    answers, and the facilitator's wording: always)."""
+    if bewaard is None:
+        return True
+    if not bewaard:
+        return False
+    return werkmap.ALLE in gelezen or werkmap.ALLE in bewaard or bool(gelezen & bewaard)
+
+
+def bewaarde_modules(folder) -> set[str]:
+    """The modules ``folder`` holds answers (or notices) for; ``ALLE`` when it holds anything
+    else the kit wrote (a view may read it)."""
+    if not folder.is_dir():
+        return set()
+    modules: set[str] = set()
+    for pad in folder.iterdir():
+        if pad.name.startswith(".") and pad.name.endswith(".lock"):
+            continue
+        if pad.is_file() and pad.suffix == ".json" and ".onleesbaar-" not in pad.name:
+            modules.add(pad.stem)
+        elif pad.is_file() and pad.name.startswith(werkmap.APART_PREFIX):
+            modules.add(pad.name[len(werkmap.APART_PREFIX):].removesuffix(".txt"))
+        else:
+            modules.add(werkmap.ALLE)
+    return modules
 
 
 def vul_in() -> None:
     """Once the request is known: build the views again where needed, then mark the page."""
+    fout = bewaard = None
     try:
-        nodig = opnieuw_bouwen()
-        fout = None
+        if deelnemer.is_deelnemer():
+            bewaard = bewaarde_modules(deelnemer.default_folder())
     except Exception as exc:  # the request never came: no one's answers on this page
         if _ui.moet_vallen(exc):
             raise
-        nodig, fout = True, exc
-    if nodig:
-        for plek, maak in _plekken:
-            oud = plek.children
-            plek.children = (_ui.foutwidget(fout) if fout is not None else _ui.bouw_widget(maak),)
-            for widget in oud:
-                _sluit(widget)
+        fout = exc
+    for plek, maak, gelezen in _plekken:
+        if fout is None and not opnieuw_bouwen(gelezen, bewaard):
+            continue
+        oud = plek.children
+        if fout is not None:
+            plek.children = (_ui.foutwidget(fout),)
+        else:
+            with werkmap.noteer_lezen() as opnieuw_gelezen:
+                plek.children = (_ui.bouw_widget(maak),)
+            gelezen.clear()
+            gelezen.update(opnieuw_gelezen)
+        for widget in oud:
+            _sluit(widget)
     if _marker is not None:
         _marker.add_class(KLAAR)
 

@@ -9,6 +9,9 @@ b. each member saves their weights on their own laptop as a small file and sends
    page shows a button-like download link and one plain sentence; no folder paths);
    one person combines the files (FileUpload). A wrong or broken file gives a Dutch
    message that names the file; the other files still count.
+c. in room mode (``samenschool start --netwerk``) each participant weighs once on their own
+   laptop ("Bewaar mijn weging", saved again on every click); the facilitator's projector
+   view puts every participant's weighing together (``samenschool.zaal``).
 
 The page shows the team's picture: mean and spread per barrier, sorted, as a chart with a
 text alternative. Model: ``TeamKaart`` (pure Python, saved in the werkmap).
@@ -289,6 +292,22 @@ def teamkaart_figuur(samenvatting: pd.DataFrame, *, alleen_tekst: bool = False):
 
 
 # -- view ----------------------------------------------------------------------------------------
+GROEP_LID = "Mijn weging"
+GROEP_KNOP = "Bewaar mijn weging"
+GROEP_UITLEG = ("<strong>In de groep:</strong> weeg de drempels zoals jij ze op jouw school ziet. Klik dan op "
+                f"<em>{GROEP_KNOP}</em>. Je weging komt zonder naam op het scherm van je begeleider, samen "
+                "met die van de anderen. Zo maakt de groep samen één teamkaart.")
+GROEP_BEWAARD = (f"Bewaard. Je weging staat op het scherm van je begeleider. Pas je iets aan? Klik dan "
+                 f"opnieuw op {GROEP_KNOP}.")
+
+
+def in_groep() -> bool:
+    """A participant's page in room mode: every participant weighs once, on their own laptop."""
+    from samenschool import deelnemer
+
+    return deelnemer.is_deelnemer()
+
+
 class TeamKaartView:
     """Weigh with sliders; add to the shared map or save as a file; combine files; the chart."""
 
@@ -340,9 +359,21 @@ class TeamKaartView:
                                 "zijn (een teamkaart-bestand is veel kleiner). Een bestand dat niet klopt, "
                                 "krijgt een eigen melding; de andere tellen mee.</p>"),
                          w.HBox([self.bestand]), self.download, w.HBox([self.upload, self.samenvoegen])])
-        self.widget = w.VBox([uitleg, self.label, *rijen, scherm, laptop, self.status, self.leden,
-                              self.kaart, self.wis_knop])
+        self.in_groep = in_groep()
+        if self.in_groep:
+            # room mode: one weighing per participant, shown on the facilitator's projector
+            self.volgende.description = self.volgende.tooltip = GROEP_KNOP
+            eigen = model.leden.get(GROEP_LID)
+            for drempel_id, knoppen in self.schuiven.items():
+                knoppen.value = (eigen or {}).get(drempel_id, 0)
+            onderdelen = [w.HTML(f"<p>{GROEP_UITLEG}</p>"), uitleg, *rijen, self.volgende, self.status, self.kaart]
+        else:
+            onderdelen = [uitleg, self.label, *rijen, scherm, laptop, self.status, self.leden, self.kaart,
+                          self.wis_knop]
+        self.widget = w.VBox(onderdelen)
         self.widget.add_class("ss-teamkaart")
+        if self.in_groep:
+            self.widget.add_class("ss-teamkaart-groep")
         self._ververs()
 
     def gewichten(self) -> dict[str, int]:
@@ -382,6 +413,11 @@ class TeamKaartView:
     @_ui.veilig()
     def _volgende(self, _button=None) -> None:
         if self._nul_eerst_vragen("volgende"):
+            return
+        if self.in_groep:
+            self.model.add_member(GROEP_LID, self.gewichten(), vervang=True)
+            self.status.value = _ui.melding_html(GROEP_BEWAARD, "ok")
+            self._ververs()
             return
         label = self.model.add_member(self.label.value, self.gewichten())
         self.status.value = _ui.melding_html(f"Bewaard voor {label}. Geef door aan het volgende teamlid.", "ok")
