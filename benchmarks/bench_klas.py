@@ -7,11 +7,12 @@ relay whose source address is 127.0.0.2 (tests/relay.py), so the server sees par
 another computer: the first visit gets the cookie and the one redirect, as in a real room.
 
 Two ways to join (``BENCH_KLAS_MODUS``):
-- ``http`` (default): each participant is an HTTP client through the relay, with its own
-  cookie: first visit, the one redirect, the whole page to its last byte, then the page's
-  kernel over its websocket, as the page's widget manager talks to it (tests/widgetstaat.py):
-  the widgets' state, until the page is filled in for this participant (the marker
-  ``ss-klaar``, see samenschool.widgets.plaatshouder). Leaving = the goodbye the page sends
+- ``http`` (default): each participant is a client through the relay, with its own cookie:
+  first visit, the one redirect, the whole page to its last byte, then the page's kernel over
+  its websocket, as the page's widget manager talks to it: the widgets' state, until the page
+  is filled in for this participant (the marker ``ss-klaar``, see
+  samenschool.widgets.plaatshouder). All clients share one asyncio loop (tests/widgetstaat.py)
+  and the relay runs in a process of its own, so the clients take little of the 2 cores. Leaving = the goodbye the page sends
   (``/voila/api/shutdown/<kernel>``). This is the server's share of a join, as in a room
   where every browser runs on its own laptop.
 - ``browser``: N Chromium pages in one browser on this machine, until Voilà's spinner is
@@ -50,6 +51,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from samenschool import app  # noqa: E402
 from samenschool.server import pool_na_start  # noqa: E402
+from tests import widgetstaat  # noqa: E402
 
 CHROMIUM = os.environ.get("SAMENSCHOOL_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -66,6 +68,18 @@ def kernels(server_pid: int) -> list[psutil.Process]:
         except psutil.Error:
             pass
     return found
+
+
+def cpu_s(procs: list[psutil.Process]) -> float:
+    """CPU seconds (user + system) used so far by ``procs``."""
+    total = 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
 
 
 def rss_mb(proc: psutil.Process) -> float:
@@ -122,35 +136,6 @@ async def join(browser, url: str, results: list, pages: list) -> None:
     pages.append((context, page))
 
 
-def join_http(url: str) -> tuple[float, str | None, "requests.Session", float]:
-    """One participant: first visit, the one redirect, the whole page, then the kernel's
-    websocket until the page is filled in for this participant (the widgets' state, as the
-    page's widget manager asks for it, shows the marker ``ss-klaar``). Returns the time to
-    that moment, the kernel id, the session and the time to the page's last byte."""
-    import re
-
-    import requests
-
-    from tests import widgetstaat
-
-    session = requests.Session()
-    start = time.perf_counter()
-    first = session.get(url, allow_redirects=False, timeout=900)
-    base = url.split("/voila/")[0]
-    page = session.get(base + first.headers["Location"], timeout=900)
-    html_s = time.perf_counter() - start
-    match = re.search(r'"kernelId": "([0-9a-f-]+)"', page.text)
-    if page.status_code != 200 or "window.voila_finish" not in page.text or not match:
-        raise RuntimeError(f"join failed: {page.status_code}")
-    cookie = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
-    kernel = widgetstaat.Pagina(base, match.group(1), cookie)
-    try:
-        kernel.wacht_op_klaar(timeout=900)
-    finally:
-        kernel.close()
-    return time.perf_counter() - start, match.group(1), session, html_s
-
-
 async def run_room(n: int, browser) -> dict:
     werkmap = tempfile.mkdtemp(prefix="samenschool-bench-klas-")
     port = app.free_port()
@@ -166,16 +151,20 @@ async def run_room(n: int, browser) -> dict:
         pool = {p.pid for p in kernels(proc.pid)}
         server_before = rss_mb(psutil.Process(proc.pid))
         url = f"{relay.url}/voila/render/{app.START_PAGE}"
+        wie = {"server": [psutil.Process(proc.pid)], "kernels": kernels(proc.pid),
+               "relay": [psutil.Process(relay.proc.pid)], "clients": [psutil.Process()]}
+        cpu_voor = {k: cpu_s(v) for k, v in wie.items()}
         times: list[float] = []
         html_times: list[float] = []
         pages: list = []
         if browser is None:
-            loop = asyncio.get_running_loop()
-            joined = await asyncio.gather(*(loop.run_in_executor(None, join_http, url) for _ in range(n)))
-            times = [j[0] for j in joined]
-            html_times = [j[3] for j in joined]
+            joined = await asyncio.gather(*(widgetstaat.join(relay.url, f"/voila/render/{app.START_PAGE}")
+                                            for _ in range(n)))
+            times = [j.totaal_s for j in joined]
+            html_times = [j.pagina_s for j in joined]
         else:
             await asyncio.gather(*(join(browser, url, times, pages) for _ in range(n)))
+        cpu_ms = {k: round(1000 * (cpu_s(v) - cpu_voor[k]) / n, 1) for k, v in wie.items()}
         used = [p for p in kernels(proc.pid) if p.pid in pool]
         fresh = [p for p in kernels(proc.pid) if p.pid not in pool]
         mem = [rss_mb(p) for p in used] + [rss_mb(p) for p in fresh][: max(0, n - len(used))]
@@ -184,16 +173,17 @@ async def run_room(n: int, browser) -> dict:
             await page.goto("about:blank")
             await context.close()
         if browser is None:
-            for _elapsed, kernel_id, session, _html in joined:
-                if kernel_id:
-                    session.post(f"{relay.url}/voila/api/shutdown/{kernel_id}", timeout=60)
+            import requests
+
+            for j in joined:
+                requests.post(f"{relay.url}/voila/api/shutdown/{j.kernel_id}", headers={"Cookie": j.cookie}, timeout=60)
         closed = time.monotonic()
         await asyncio.sleep(60)
         # the pool refills to a few kernels for latecomers; anything above that is left over
         left = max(0, len(kernels(proc.pid)) - pool_na_start(n))
         return {"n": n, "slowest_s": max(times), "median_s": statistics.median(times),
                 "slowest_html_s": max(html_times) if html_times else float("nan"),
-                "from_pool": len(used), "kernel_mb": statistics.mean(mem) if mem else float("nan"),
+                "from_pool": len(used), "cpu_ms_per_join": cpu_ms, "kernel_mb": statistics.mean(mem) if mem else float("nan"),
                 "server_growth_mb_per_participant": (server_after - server_before) / n,
                 "kernels_left_after_60s": left, "kernels_now": len(kernels(proc.pid)),
                 "waited_s": round(time.monotonic() - closed)}
@@ -209,27 +199,24 @@ def floor_mb() -> float:
     return run_once(FLOOR)[1]
 
 
-async def main_async(sizes: list[int], modus: str) -> list[dict]:
-    from concurrent.futures import ThreadPoolExecutor
-
+async def main_async(sizes: list[int], modus: str) -> tuple[list[dict], dict | None]:
+    """The rooms, and in ``http`` mode also one participant alone in Chromium (the baseline of
+    what a participant waits for in a room: the server's share plus their own browser's work)."""
     from playwright.async_api import async_playwright
 
-    results = []
-    if modus == "http":
-        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=max(sizes)))
-        for n in sizes:
-            results.append(await run_room(n, None))
-            print(f"  N={n}: klaar", flush=True)
-        return results
+    results, in_browser = [], None
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
             for n in sizes:
-                results.append(await run_room(n, browser))
+                results.append(await run_room(n, browser if modus == "browser" else None))
                 print(f"  N={n}: klaar", flush=True)
+            if modus == "http":
+                in_browser = await run_room(1, browser)
+                print("  alleen, in Chromium: klaar", flush=True)
         finally:
             await browser.close()
-    return results
+    return results, in_browser
 
 
 def main() -> int:
@@ -238,7 +225,7 @@ def main() -> int:
         sizes = [1] + sizes
     modus = os.environ.get("BENCH_KLAS_MODUS", "http")
     floor = floor_mb()
-    results = asyncio.run(main_async(sizes, modus))
+    results, in_browser = asyncio.run(main_async(sizes, modus))
     alone = next(r["slowest_s"] for r in results if r["n"] == 1)
     print()
     print(f"Room mode ({modus}), start page, preheated pool = N. Floor kernel: {floor:.0f} MB. "
@@ -253,10 +240,30 @@ def main() -> int:
               f"{r['kernel_mb']:>10.0f} {r['vs_floor_mb']:>+9.0f} {r['server_growth_mb_per_participant']:>12.1f} "
               f"{r['kernels_left_after_60s']:>9}")
     print(f"Targets: slowest/alone <= {RATIO_TARGET} at N=25; kernel <= floor + {MEM_TARGET_MB:.0f} MB; 0 left.")
+    print("CPU per join (ms; server, kernels, relay, the benchmark's own clients): "
+          + "; ".join(f"N={r['n']}: " + ", ".join(f"{k} {v}" for k, v in r["cpu_ms_per_join"].items())
+                      for r in results if "cpu_ms_per_join" in r))
+    kamer = None
+    if in_browser is not None:
+        # In a room every participant's browser runs on their own laptop: what each waits for is
+        # their own browser's work (measured alone, in Chromium, this run) plus the server's share,
+        # which grows with the room (measured above, all N at once).
+        eigen_browser = in_browser["slowest_s"] - alone
+        kamer = {"alone_in_chromium_s": in_browser["slowest_s"], "own_browser_s": eigen_browser,
+                 "rooms": [{"n": r["n"], "wait_s": eigen_browser + r["slowest_s"],
+                            "ratio": (eigen_browser + r["slowest_s"]) / in_browser["slowest_s"]} for r in results]}
+        print()
+        print(f"A participant alone, in Chromium until the page is filled in: {in_browser['slowest_s']:.3f} s "
+              f"(server's share {alone:.3f} s, their browser's own work {eigen_browser:.3f} s).")
+        print("In a room, each on their own laptop: own browser's work + the slowest server share of N at once:")
+        for k in kamer["rooms"]:
+            print(f"  N={k['n']:>2}: {k['wait_s']:.3f} s, {k['ratio']:.2f} x alone")
+        print("The server's share alone (table above) is measured; the room's wait adds the browser's own work, "
+              "measured alone, because 2 cores cannot run N laptops' browsers.")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
-    (out / f"bench_klas_{modus}.json").write_text(json.dumps({"floor_mb": floor, "alone_s": alone, "rooms": results},
-                                                            indent=1))
+    (out / f"bench_klas_{modus}.json").write_text(json.dumps({"floor_mb": floor, "alone_s": alone, "rooms": results,
+                                                             "in_a_room": kamer}, indent=1))
     return 0
 
 

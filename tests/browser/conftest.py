@@ -127,10 +127,18 @@ def open_module(page, base_url: str, notebook: str) -> None:
     """Go to a module page and wait until Voilà has run every cell."""
     path = notebook if "/" in notebook else f"notebooks/{notebook}"  # modules live in notebooks/
     page.goto(f"{base_url}/voila/render/{path}", timeout=PAGE_TIMEOUT_MS)
+    wacht_op_pagina(page)
+
+
+def wacht_op_pagina(page) -> None:
+    """Until Voilà has run every cell, and a page from a room's pool is filled in for its
+    participant (the marker ``ss-klaar``, samenschool.widgets.plaatshouder)."""
     page.wait_for_selector("#rendered_cells", state="visible", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_function("() => !document.querySelector('#loading') || "
                            "getComputedStyle(document.querySelector('#loading')).display === 'none'",
                            timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function("() => !document.querySelector('.ss-verzoek') || "
+                           "document.querySelector('.ss-verzoek.ss-klaar')", timeout=PAGE_TIMEOUT_MS)
 
 
 def wait_saved(werkmap_dir: Path, module: str, check, timeout: float = 60.0) -> dict:

@@ -43,7 +43,7 @@ from samenschool.drempels import ouder_drempels
 from samenschool.widgets import sorteer
 
 from ..relay import Relay
-from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown
+from .conftest import PAGE_TIMEOUT_MS, assert_no_errors_shown, wacht_op_pagina
 
 pytestmark = pytest.mark.browser
 
@@ -164,20 +164,12 @@ def _ga_naar(page, url: str) -> None:
     page.goto(url, wait_until="commit", timeout=PAGE_TIMEOUT_MS)
 
 
-def _wacht_op_pagina(page) -> None:
-    """Until Voilà has run every cell (as conftest.open_module waits)."""
-    page.wait_for_selector("#rendered_cells", state="visible", timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_function("() => !document.querySelector('#loading') || "
-                           "getComputedStyle(document.querySelector('#loading')).display === 'none'",
-                           timeout=PAGE_TIMEOUT_MS)
-
-
 def _wacht_op_startpagina(page) -> None:
     """The start page, bound to this participant. A preheated kernel learns for whom it works
-    only after the page is handed out (and may then rebuild its widgets); only then can the page
-    say that *your* answers are on the facilitator's computer. Typing before that could go into
-    a widget that is about to be replaced: wait for that sentence, not for a number of seconds."""
-    _wacht_op_pagina(page)
+    only after the page is handed out (and may then rebuild its widgets; the marker ``ss-klaar``
+    says it is done). Typing before that could go into a widget that is about to be replaced:
+    wait for the marker and the participant's wording, not for a number of seconds."""
+    wacht_op_pagina(page)
     _wacht_op_tekst(page, ".ss-werkmap-stand", "op de computer van je begeleider")
     page.locator(".ss-naam-naam input").wait_for(state="visible")
 
@@ -383,7 +375,7 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
         for mens in mensen:
             mens.module("01_gelijke_kansen.ipynb")
         for mens, keuzes in zip(mensen, SORTERING):
-            _wacht_op_pagina(mens.page)
+            wacht_op_pagina(mens.page)
             selects = mens.page.locator(".ss-sorteer .ss-keuze select")
             selects.first.wait_for(state="visible")
             assert selects.count() == len(citaten)
@@ -413,7 +405,7 @@ def test_three_browsers_join_do_modules_01_and_03_and_the_projector_shows_it_liv
             mens.module("03_drempels.ipynb")
         laatste_weging = 0.0
         for mens, weging in zip(mensen, WEGING):
-            _wacht_op_pagina(mens.page)
+            wacht_op_pagina(mens.page)
             kaart = mens.page.locator(".ss-teamkaart")
             kaart.scroll_into_view_if_needed()
             assert kaart.locator(".ss-weging").count() == len(drempel_ids)

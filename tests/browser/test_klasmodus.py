@@ -314,6 +314,48 @@ def test_participants_apart_and_the_projector_shows_answers_within_5_s(klas, bro
         zaal_ctx.close()
 
 
+def test_a_pool_page_is_filled_in_for_whoever_opens_it(klas, browser):
+    """The start page comes from the pool, run before anyone asked for it. A participant who
+    saved an answer and opens it again sees that answer; the facilitator on this computer sees
+    their own page, never a participant's."""
+    klas.wacht_op_pool()
+    context, page = _deelnemer_pagina(browser, klas, "00_start.ipynb")
+    try:
+        page.locator(".ss-klaar").wait_for(state="attached")
+        area = page.locator(".ss-reflectie textarea").first
+        area.wait_for(state="visible")
+        assert area.input_value() == ""
+        area.fill("Ouders beter leren kennen")
+        area.press("!")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(
+                "Ouders beter leren kennen!" in (f / "00_start.json").read_text(encoding="utf-8")
+                for f in klas.mappen() if (f / "00_start.json").exists()):
+            time.sleep(0.1)
+        klas.wacht_op_pool()
+        open_module(page, klas.deelnemer, "00_start.ipynb")  # a second pool kernel, built for nobody
+        page.locator(".ss-klaar").wait_for(state="attached")
+        area = page.locator(".ss-reflectie textarea").first
+        area.wait_for(state="visible")
+        page.wait_for_function("() => document.querySelector('.ss-reflectie textarea').value !== ''")
+        assert area.input_value() == "Ouders beter leren kennen!"
+        assert "op de computer van je begeleider" in page.locator(".ss-werkmap").inner_text()
+
+        lokaal = context.browser.new_context(locale="nl-BE")
+        try:
+            eigen = lokaal.new_page()
+            eigen.set_default_timeout(PAGE_TIMEOUT_MS)
+            open_module(eigen, klas.lokaal, "00_start.ipynb")
+            eigen.locator(".ss-klaar").wait_for(state="attached")
+            eigen.locator(".ss-werkmap").wait_for(state="visible")
+            assert "Wissen hier wist alleen de jouwe" in eigen.locator(".ss-werkmap").inner_text()
+            assert eigen.locator(".ss-reflectie textarea").first.input_value() != "Ouders beter leren kennen!"
+        finally:
+            lokaal.close()
+    finally:
+        context.close()
+
+
 def _sorteer(page, klas, thema: str) -> None:
     open_module(page, klas.deelnemer, "01_gelijke_kansen.ipynb")
     selects = page.locator(".ss-sorteer .ss-keuze select")
