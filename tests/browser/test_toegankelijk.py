@@ -219,12 +219,32 @@ def _stap(page, sel: str) -> int:
     return int(re.search(r"Stap (\d+) van", tekst).group(1))
 
 
+_BEDIENING = """(sel) => [...document.querySelector(sel).querySelectorAll(
+  'button, input, select, textarea, a[href], summary, [tabindex="0"]')].map(e => e.outerHTML.length).join(',')"""
+
+
+def _rustig(page, sel: str, timeout: float = 30.0) -> None:
+    """Until the controls inside ``sel`` stay the same for half a second (a step's fields are
+    drawn after its title; on a busy machine that can take a while)."""
+    import time
+
+    deadline, vorige, sinds = time.monotonic() + timeout, None, time.monotonic()
+    while time.monotonic() < deadline:
+        nu = page.evaluate(_BEDIENING, sel)
+        if nu != vorige:
+            vorige, sinds = nu, time.monotonic()
+        elif time.monotonic() - sinds >= 0.5:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{sel}: de bediening bleef veranderen")
+
+
 def _naar_stap(page, sel: str, doel: int, *, toetsenbord: bool = False) -> None:
     """Go one step at a time to step ``doel`` (the planner remembers its step in the werkmap)."""
     for _ in range(20):
         nu = _stap(page, sel)
         if nu == doel:
-            page.wait_for_timeout(400)  # the step's fields follow its title
+            _rustig(page, sel)  # the step's fields follow its title
             return
         knop = page.locator(f"{sel} {'.ss-vg-volgende' if doel > nu else '.ss-vg-vorige'}")
         if toetsenbord:
