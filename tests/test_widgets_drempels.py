@@ -285,6 +285,7 @@ def test_teamkaart_in_room_mode_one_weighing_per_participant(werkmap, drempels, 
     assert view.in_groep and view.volgende.description == tk.GROEP_KNOP
     assert view.label not in view.widget.children and view.bestand not in _alle_widgets(view.widget)
     assert "scherm van je begeleider" in view.widget.children[0].value
+    assert "Leerkracht 1" not in view.widget.children[1].value  # no advice about names it does not ask
     view.schuiven["taal"].value = 3
     view.volgende.click()
     view.schuiven["taal"].value = 1

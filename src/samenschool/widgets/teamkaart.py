@@ -292,6 +292,7 @@ def teamkaart_figuur(samenvatting: pd.DataFrame, *, alleen_tekst: bool = False):
 
 
 # -- view ----------------------------------------------------------------------------------------
+SCHAAL_UITLEG = '<p class="ss-hulp">0 = speelt niet bij ons, 1 = een beetje, 2 = duidelijk, 3 = speelt sterk.</p>'
 GROEP_LID = "Mijn weging"
 GROEP_KNOP = "Bewaar mijn weging"
 GROEP_UITLEG = ("<strong>In de groep:</strong> weeg de drempels zoals jij ze op jouw school ziet. Klik dan op "
@@ -318,9 +319,7 @@ class TeamKaartView:
         self.label = w.Text(value=model.volgend_label(), description="Teamlid:",
                             layout=w.Layout(width="22em"))
         self.label.add_class("ss-teamlid")
-        uitleg = w.HTML(f'<p class="ss-hulp">{escape(PRIVACY)}</p>'
-                        '<p class="ss-hulp">0 = speelt niet bij ons, 1 = een beetje, 2 = duidelijk, '
-                        "3 = speelt sterk.</p>")
+        uitleg = w.HTML(f'<p class="ss-hulp">{escape(PRIVACY)}</p>{SCHAAL_UITLEG}')
         self.schuiven: dict[str, object] = {}
         rijen = []
         for drempel_id in model.drempel_ids:
@@ -366,7 +365,8 @@ class TeamKaartView:
             eigen = model.leden.get(GROEP_LID)
             for drempel_id, knoppen in self.schuiven.items():
                 knoppen.value = (eigen or {}).get(drempel_id, 0)
-            onderdelen = [w.HTML(f"<p>{GROEP_UITLEG}</p>"), uitleg, *rijen, self.volgende, self.status, self.kaart]
+            schaal = w.HTML(SCHAAL_UITLEG)  # no member names here: no privacy line about them
+            onderdelen = [w.HTML(f"<p>{GROEP_UITLEG}</p>"), schaal, *rijen, self.volgende, self.status, self.kaart]
         else:
             onderdelen = [uitleg, self.label, *rijen, scherm, laptop, self.status, self.leden, self.kaart,
                           self.wis_knop]
