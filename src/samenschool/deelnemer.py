@@ -175,6 +175,7 @@ _NA_VERZOEK: list[Callable[[], None]] = []
 _WACHTER: threading.Thread | None = None
 _VOORLOPIG: Path | None = None
 VERZOEK_WACHTTIJD = 600.0      # a write before the request is known waits at most this long
+ONBEKEND = "De kit weet niet voor wie deze pagina is. Laad de pagina opnieuw."
 
 
 def voorverwarmd() -> bool:
@@ -238,14 +239,14 @@ def na_verzoek(callback: Callable[[], None]) -> None:
     callback()
 
 
-def wacht_op_verzoek(timeout: float | None = None) -> None:
+def wacht_op_verzoek() -> None:
     """Block until the request is known (a write must go to the right folder). Elsewhere this
     returns at once."""
     if not wacht_nog():
         return
     _start_wachter()
-    if not _VERZOEK.wait(VERZOEK_WACHTTIJD if timeout is None else timeout):
-        raise SamenschoolError("De kit weet nog niet voor wie deze pagina is. Laad de pagina opnieuw.")
+    if not _VERZOEK.wait(VERZOEK_WACHTTIJD):
+        raise SamenschoolError(ONBEKEND)
 
 
 def _voorlopige_map() -> Path:
@@ -266,7 +267,7 @@ def deelnemer_nummer() -> int | None:
         return None
     wacht_op_verzoek()
     if _VERZOEK_MISLUKT:
-        raise SamenschoolError("De kit weet niet voor wie deze pagina is. Laad de pagina opnieuw.")
+        raise SamenschoolError(ONBEKEND)
     waarde = os.environ.get(HEADER_ENV, "")
     return int(waarde) if _NUMMER.fullmatch(waarde) and int(waarde) > 0 else None
 

@@ -245,11 +245,11 @@ def _reflectie(page, text: str) -> None:
     area.press(text[-1])
 
 
-def _wacht_op_bestand(klas, text: str, timeout: float = 60.0) -> Path:
+def _wacht_op_bestand(klas, text: str, timeout: float = 60.0, module: str = "02_partnerschap") -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for folder in klas.mappen():
-            path = folder / "02_partnerschap.json"
+            path = folder / f"{module}.json"
             if path.exists() and text in path.read_text(encoding="utf-8"):
                 return folder
         time.sleep(0.1)
@@ -327,11 +327,7 @@ def test_a_pool_page_is_filled_in_for_whoever_opens_it(klas, browser):
         assert area.input_value() == ""
         area.fill("Ouders beter leren kennen")
         area.press("!")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not any(
-                "Ouders beter leren kennen!" in (f / "00_start.json").read_text(encoding="utf-8")
-                for f in klas.mappen() if (f / "00_start.json").exists()):
-            time.sleep(0.1)
+        _wacht_op_bestand(klas, "Ouders beter leren kennen!", module="00_start")
         klas.wacht_op_pool()
         open_module(page, klas.deelnemer, "00_start.ipynb")  # a second pool kernel, built for nobody
         page.locator(".ss-klaar").wait_for(state="attached")

@@ -9,8 +9,8 @@ When the request arrives (:func:`samenschool.deelnemer.na_verzoek`):
 - a participant: each view's werkmap now points at that participant's own folder. A view is
   built again only when it read a module the participant has answers in (recorded while it
   was built: ``werkmap.noteer_lezen``). A room joining the start page has nothing saved yet:
-  nothing is built again. On a module page, usually only the progress bar and the navigation
-  (they read the start page's route, or every module) are built again;
+  nothing is built again. On a module page, usually only the navigation (it reads the route
+  chosen on the start page) is built again;
 - the facilitator on their own computer: every view is built again, with their answers and
   the facilitator's wording.
 
